@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { ConsoleLogger, LogLevel } from '@slack/logger';
+import type { Env } from './config/env';
+import type { IncidentConfig } from './config/schema';
+import { openDatabase, type Backend } from './db/open';
+import { createMetrics } from './http/metrics';
+import { createSlackApp } from './slack/app';
+
+/** A running bot: where it listens, which database backend it runs on, and how to stop it. */
+export interface RunningBot {
+  port: number;
+  backend: Backend;
+  migrationsApplied: string[];
+  stop(): Promise<void>;
+}
+
+/** Opens the database (migrating it), builds the Slack app and starts listening. */
+export async function startBot(env: Env, config: IncidentConfig): Promise<RunningBot> {
+  const logger = new ConsoleLogger();
+  logger.setLevel(env.logLevel as LogLevel);
+  logger.setName('incident-bot');
+  const opened = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  const deps = { config, db: opened.database, metrics: createMetrics(), logger };
+  const app = createSlackApp(env, deps);
+  let port = env.healthPort;
+  try {
+    if (env.slack.mode === 'http') {
+      const server = (await app.start(env.port)) as Server;
+      port = (server.address() as AddressInfo).port;
+    } else {
+      await app.start();
+    }
+  } catch (err) {
+    await opened.stop();
+    throw err;
+  }
+  return {
+    port,
+    backend: opened.backend,
+    migrationsApplied: opened.applied,
+    async stop() {
+      await app.stop();
+      await opened.stop();
+    },
+  };
+}

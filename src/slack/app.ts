@@ -1,0 +1,33 @@
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Env } from '../config/env';
+import { healthRoutes } from '../http/health-routes';
+import { registerCommands } from './commands/register';
+import type { BotDeps } from './deps';
+import { registerEvents } from './events/register';
+
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/**
+ * Builds the Bolt app: HTTP (commands, interactivity and events on `POST /slack/events`, health beside them)
+ * or Socket Mode (health on its own port), with the Web API pointed at `SLACK_API_URL` when set.
+ */
+export function createSlackApp(env: Env, deps: BotDeps): App {
+  const routes = healthRoutes({ ping: () => deps.db.ping(), registry: deps.metrics.registry });
+  const logLevel = LOG_LEVELS[env.logLevel];
+  const receiver =
+    env.slack.mode === 'socket'
+      ? new SocketModeReceiver({ appToken: env.slack.appToken, customRoutes: routes, installerOptions: { port: env.healthPort }, logLevel })
+      : new HTTPReceiver({ signingSecret: env.slack.signingSecret, endpoints: '/slack/events', customRoutes: routes, logLevel });
+  const app = new App({
+    token: env.slack.botToken,
+    receiver,
+    logLevel,
+    clientOptions: env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : undefined,
+  });
+  registerEvents(app, deps);
+  registerCommands(app, deps);
+  app.error(async (error) => {
+    deps.logger.error('unhandled error in a listener', error);
+  });
+  return app;
+}

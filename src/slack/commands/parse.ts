@@ -1,0 +1,15 @@
+/** A slash command's text split into the subcommand and what follows it. */
+export interface ParsedCommand {
+  name: string;
+  args: string[];
+  rest: string;
+}
+
+/** Splits `/incident` text: the first word (lowercased) names the subcommand; empty text means help. */
+export function parseCommandText(text: string): ParsedCommand {
+  const trimmed = text.trim();
+  if (trimmed === '') return { name: 'help', args: [], rest: '' };
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed) as RegExpExecArray;
+  const rest = match[2].trim();
+  return { name: match[1].toLowerCase(), args: rest === '' ? [] : rest.split(/\s+/), rest };
+}

@@ -1,0 +1,49 @@
+import type { App } from '@slack/bolt';
+import { helpMessage } from '../blocks/help';
+import type { BotDeps } from '../deps';
+import { replyForError } from '../error-reply';
+import { help } from './help';
+import { notYet } from './not-yet';
+import { parseCommandText } from './parse';
+import { toCommandRequest, type CommandTools, type Reply, type SubcommandHandler } from './subcommand';
+import { SUBCOMMANDS } from './catalog';
+
+/** The subcommands that have a handler; the rest of the catalog answers "not available yet". */
+const HANDLERS: Record<string, SubcommandHandler> = {
+  ...Object.fromEntries(SUBCOMMANDS.map((s) => [s.name, notYet(s.name)])),
+  help,
+};
+
+/** Registers `/incident` and dispatches its first word to a subcommand; an unknown word gets help. */
+export function registerCommands(app: App, deps: BotDeps): void {
+  app.command('/incident', async ({ command, ack, respond, client }) => {
+    const started = process.hrtime.bigint();
+    const parsed = parseCommandText(command.text ?? '');
+    let acked = false;
+    const tools: CommandTools = {
+      async ack(reply?: Reply) {
+        acked = true;
+        await ack(reply ? { response_type: 'ephemeral', ...reply } : undefined);
+        deps.metrics.ackSeconds.observe({ kind: 'command' }, Number(process.hrtime.bigint() - started) / 1e9);
+      },
+      respond: async (reply) => {
+        await respond({ response_type: 'ephemeral', ...reply });
+      },
+      client,
+    };
+    const handler = Object.hasOwn(HANDLERS, parsed.name) ? HANDLERS[parsed.name] : undefined;
+    if (!handler) {
+      deps.metrics.commands.inc({ subcommand: 'unknown', outcome: 'usage' });
+      await tools.ack(helpMessage(parsed.name));
+      return;
+    }
+    try {
+      await handler(toCommandRequest(command, parsed.args, parsed.rest), tools, deps);
+      deps.metrics.commands.inc({ subcommand: parsed.name, outcome: 'ok' });
+    } catch (err) {
+      deps.metrics.commands.inc({ subcommand: parsed.name, outcome: 'error' });
+      const reply = replyForError(err, deps);
+      await (acked ? tools.respond(reply) : tools.ack(reply));
+    }
+  });
+}
