@@ -4,6 +4,8 @@ import { healthRoutes } from '../http/health-routes';
 import { registerCommands } from './commands/register';
 import type { BotDeps } from './deps';
 import { registerEvents } from './events/register';
+import type { InFlightWork } from './middleware/in-flight';
+import { registerViews } from './views/register';
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
@@ -11,7 +13,7 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
  * Builds the Bolt app: HTTP (commands, interactivity and events on `POST /slack/events`, health beside them)
  * or Socket Mode (health on its own port), with the Web API pointed at `SLACK_API_URL` when set.
  */
-export function createSlackApp(env: Env, deps: BotDeps): App {
+export function createSlackApp(env: Env, deps: BotDeps, inFlight: InFlightWork): App {
   const routes = healthRoutes({ ping: () => deps.db.ping(), registry: deps.metrics.registry });
   const logLevel = LOG_LEVELS[env.logLevel];
   const receiver =
@@ -24,8 +26,10 @@ export function createSlackApp(env: Env, deps: BotDeps): App {
     logLevel,
     clientOptions: env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : undefined,
   });
+  app.use(inFlight.middleware());
   registerEvents(app, deps);
   registerCommands(app, deps);
+  registerViews(app, deps);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', error);
   });

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { helpMessage } from '../blocks/help';
 import type { BotDeps } from '../deps';
 import { replyForError } from '../error-reply';
+import { declare } from './declare';
 import { help } from './help';
 import { notYet } from './not-yet';
 import { parseCommandText } from './parse';
@@ -12,6 +13,7 @@ import { SUBCOMMANDS } from './catalog';
 const HANDLERS: Record<string, SubcommandHandler> = {
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s.name, notYet(s.name)])),
   help,
+  declare,
 };
 
 /** Registers `/incident` and dispatches its first word to a subcommand; an unknown word gets help. */
