@@ -6,6 +6,7 @@ import type { Audience, IncidentChat, RoleBrief } from '../domain/ports';
 import { announcementMessage } from '../slack/blocks/announcement';
 import { incidentHeaderMessage, incidentTopic } from '../slack/blocks/incident-header';
 import { renderStatusText, statusUpdateMessage } from '../slack/blocks/status-update';
+import { noteMessage } from '../slack/blocks/timeline';
 import type { Templates } from '../slack/templates';
 import { resolveChannelId } from './slack-channels';
 
@@ -60,6 +61,10 @@ export function slackIncidentChat(client: WebClient, config: IncidentConfig, tem
         await client.chat.postMessage({ channel: incident.announcementChannelId, thread_ts: incident.announcementTs, text });
       }
     },
+    async postNote(incident, note) {
+      const res = await client.chat.postMessage({ ...noteMessage(note), channel: incident.channelId as string });
+      return res.ts as string;
+    },
     async sendRoleBrief(incident, role: RoleBrief, userId) {
       const text = `You are now *${role.title}* for ${incidentKey(incident)} (<#${incident.channelId}>).\n${role.brief.trim()}`;
       await client.chat.postEphemeral({ channel: incident.channelId as string, user: userId, text });
@@ -67,7 +72,8 @@ export function slackIncidentChat(client: WebClient, config: IncidentConfig, tem
     async postStatusUpdate(incident: Incident, update: StatusUpdate) {
       const message = statusUpdateMessage(renderStatusText(templates, config, incident, update), `${incidentKey(incident)} update: ${update.status}`);
       const res = await client.chat.postMessage({ ...message, channel: incident.channelId as string });
-      if (!incident.isPrivate && incident.announcementChannelId) {
+      const audience = config.severities.find((s) => s.id === incident.severity)?.audience ?? [];
+      if (!incident.isPrivate && incident.announcementChannelId && audience.includes('incidents_channel')) {
         await client.chat.postMessage({ ...message, channel: incident.announcementChannelId });
       }
       return res.ts as string;

@@ -38,6 +38,8 @@ export interface IncidentChat {
   /** Posts a line about what just happened in the incident channel (and, if public, in a thread of the announcement). */
   postEvent(incident: Incident, text: string, options?: { announce?: boolean }): Promise<void>;
   sendRoleBrief(incident: Incident, role: RoleBrief, userId: string): Promise<void>;
+  /** Shows a timeline note in the incident channel for everyone; returns the message's ts. */
+  postNote(incident: Incident, note: { text: string; authorId: string; isAction: boolean }): Promise<string>;
   /** Posts a status update where its audience should see it; returns the ts in the incident channel. */
   postStatusUpdate(incident: Incident, update: StatusUpdate): Promise<string>;
   isAllowed(userId: string, audience: Audience): Promise<boolean>;

@@ -6,6 +6,7 @@ import type { ActionInput } from './interactions';
 import { ResponseUrls } from './response-urls';
 import { SlackSide } from './slack-side';
 import { TriggerRegistry } from './triggers';
+import { UserActivity, type MessageRef } from './user-activity';
 import { ViewInteractions, type ViewStateValues } from './view-interactions';
 import { Workspace, type SeedChannel, type SeedUser } from './workspace';
 import type { SlackChannel, SlackMessage, SlackUser, Usergroup } from './workspace-types';
@@ -39,6 +40,7 @@ export class SlackEmulator {
   private readonly link: BotLink;
   private readonly side: SlackSide;
   private readonly viewSide: ViewInteractions;
+  private readonly activity: UserActivity;
   private connection: Partial<BotConnection>;
 
   constructor(options: EmulatorOptions = {}) {
@@ -69,6 +71,7 @@ export class SlackEmulator {
     const baseUrl = () => this.server.baseUrl;
     this.side = new SlackSide({ link: this.link, triggers, responseUrls, baseUrl, echoBotMessages: options.echoBotMessages ?? false });
     this.viewSide = new ViewInteractions(this.link, triggers);
+    this.activity = new UserActivity({ workspace: this.workspace, send: (event) => this.link.sendEvent(event) });
   }
 
   /** Starts the HTTP server on 127.0.0.1 (port 0 picks a free one). */
@@ -155,6 +158,36 @@ export class SlackEmulator {
   /** A user posts a message (or a thread reply); the bot gets the message event, and app_mention when mentioned. */
   postMessage(o: { user: string; channel: string; text: string; threadTs?: string }): Promise<{ ts: string; response: BotResponse; mentionResponse?: BotResponse }> {
     return this.side.postMessage(o);
+  }
+
+  /** The author edits a message; the bot gets message_changed. */
+  editMessage(o: MessageRef & { text: string }): Promise<BotResponse> {
+    return this.activity.editMessage(o);
+  }
+
+  /** The author deletes a message; the bot gets message_deleted (or a tombstone for a thread parent). */
+  deleteMessage(o: MessageRef): Promise<BotResponse> {
+    return this.activity.deleteMessage(o);
+  }
+
+  /** A user reacts to a message (`name` without colons); the bot gets reaction_added. */
+  addReaction(o: MessageRef & { name: string }): Promise<BotResponse> {
+    return this.activity.addReaction(o);
+  }
+
+  /** A user takes a reaction back; the bot gets reaction_removed. */
+  removeReaction(o: MessageRef & { name: string }): Promise<BotResponse> {
+    return this.activity.removeReaction(o);
+  }
+
+  /** A member pins a message; the bot gets pin_added. */
+  pinMessage(o: MessageRef): Promise<BotResponse> {
+    return this.activity.pinMessage(o);
+  }
+
+  /** A member unpins a message; the bot gets pin_removed. */
+  unpinMessage(o: MessageRef): Promise<BotResponse> {
+    return this.activity.unpinMessage(o);
   }
 
   /** Sends any event to the bot in a signed event_callback envelope. */

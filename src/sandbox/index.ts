@@ -8,4 +8,5 @@ export { API_METHODS } from './api-methods';
 export type { ActionInput, ActionTarget, Choice } from './interactions';
 export type { BotConnection, EventDelivery, RawBotRequest } from './bot-link';
 export type { ViewStateValues } from './view-interactions';
+export type { MessageRef } from './user-activity';
 export type * from './workspace-types';

@@ -89,8 +89,13 @@ export function messageEvent(channel: SlackChannel, message: Record<string, unkn
     type: 'message',
     channel: channel.id,
     event_ts: message.ts,
-    channel_type: channel.is_im ? 'im' : channel.is_private ? 'group' : 'channel',
+    channel_type: channelType(channel),
   };
+}
+
+/** The `channel_type` Slack puts in message events: im, group (private) or channel. */
+export function channelType(channel: SlackChannel): 'im' | 'group' | 'channel' {
+  return channel.is_im ? 'im' : channel.is_private ? 'group' : 'channel';
 }
 
 /** A user's plain text as the rich_text block Slack attaches to messages typed in the client. */

@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Env } from '../config/env';
 import { healthRoutes } from '../http/health-routes';
+import { registerActions } from './actions/register';
 import { registerCommands } from './commands/register';
 import type { BotDeps } from './deps';
 import { registerEvents } from './events/register';
@@ -30,6 +31,7 @@ export function createSlackApp(env: Env, deps: BotDeps, inFlight: InFlightWork):
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerViews(app, deps);
+  registerActions(app, deps);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', error);
   });

@@ -125,3 +125,13 @@ export async function assignRole(db: Db, a: { incidentId: number; role: string; 
     [a.incidentId, a.role, a.userId, a.by, a.at],
   );
 }
+
+/** Marks an open incident resolved; false when it was already resolved (a second submission lost the race). */
+export async function markResolved(db: Db, id: number, r: { resolvedAt: Date; resolution: Resolution; mitigatedAt: Date }): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE incidents SET resolved_at = $2, resolution = $3, mitigated_at = COALESCE(mitigated_at, $4), updated_at = now()
+     WHERE id = $1 AND resolved_at IS NULL`,
+    [id, r.resolvedAt, JSON.stringify(r.resolution), r.mitigatedAt],
+  );
+  return rowCount === 1;
+}

@@ -8,3 +8,8 @@ export async function recordSlackEvent(db: Db, eventId: string, eventType: strin
   );
   return rowCount === 1;
 }
+
+/** Forgets a recorded event id, so Slack's retry of an event whose processing failed is processed again. */
+export async function forgetSlackEvent(db: Db, eventId: string): Promise<void> {
+  await db.query('DELETE FROM slack_events WHERE event_id = $1', [eventId]);
+}

@@ -15,9 +15,9 @@ export interface SpawnedBot {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** Runs `tsx src/main.ts` with exactly the given environment (plus PATH), as a user's `npm start` would. */
-export function spawnBot(env: Record<string, string>): SpawnedBot {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `tsx src/main.ts` (or another entry) with exactly the given environment (plus PATH), as `npm start` would. */
+export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): SpawnedBot {
+  const child = spawn(TSX, [entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

@@ -68,3 +68,16 @@ CREATE TABLE status_updates (
   message_ts           text
 );
 CREATE INDEX status_updates_latest ON status_updates (incident_id, posted_at DESC);
+
+-- Customer-facing updates wait here while someone reviews the rendered text; posting takes the draft once.
+CREATE TABLE status_update_drafts (
+  draft_key            text PRIMARY KEY,
+  incident_id          bigint NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+  status               text NOT NULL,
+  impact               text NOT NULL,
+  current_actions      text NOT NULL,
+  next_update_minutes  integer,
+  audience             text NOT NULL,
+  drafted_by           text NOT NULL,
+  drafted_at           timestamptz NOT NULL
+);

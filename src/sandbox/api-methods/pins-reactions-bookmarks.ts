@@ -1,5 +1,6 @@
 import { SlackApiError } from '../api-error';
 import { isTs } from '../ids';
+import { addReactionTo, pinTo, removeReactionFrom, unpinFrom } from '../message-marks';
 import type { Workspace } from '../workspace';
 import type { SlackChannel, SlackMessage } from '../workspace-types';
 import { channelArg, optionalString, requireBotMember, requiredString } from './args';
@@ -32,19 +33,14 @@ function pinAdd(ctx: MethodContext, args: ApiArgs) {
   const ws = ctx.workspace;
   const { channel, message } = targetMessage(ws, args);
   requireBotMember(ws, channel);
-  if (ws.pins(channel.id).some((p) => p.ts === message.ts)) throw new SlackApiError('already_pinned');
-  ws.pinList.push({ channel: channel.id, ts: message.ts, created: ws.nowSeconds(), created_by: ws.bot.userId });
-  message.pinned_to = [channel.id];
+  pinTo(ws, channel.id, message, ws.bot.userId);
   return {};
 }
 
 function pinRemove(ctx: MethodContext, args: ApiArgs) {
   const ws = ctx.workspace;
   const { channel, message } = targetMessage(ws, args);
-  const index = ws.pinList.findIndex((p) => p.channel === channel.id && p.ts === message.ts);
-  if (index < 0) throw new SlackApiError('not_pinned');
-  ws.pinList.splice(index, 1);
-  delete message.pinned_to;
+  unpinFrom(ws, channel.id, message);
   return {};
 }
 
@@ -71,15 +67,7 @@ function reactionAdd(ctx: MethodContext, args: ApiArgs) {
   const ws = ctx.workspace;
   const name = reactionName(args);
   const { message } = targetMessage(ws, args);
-  const reactions = (message.reactions ??= []);
-  const existing = reactions.find((r) => r.name === name);
-  if (existing?.users.includes(ws.bot.userId)) throw new SlackApiError('already_reacted');
-  if (existing) {
-    existing.users.push(ws.bot.userId);
-    existing.count = existing.users.length;
-  } else {
-    reactions.push({ name, users: [ws.bot.userId], count: 1 });
-  }
+  addReactionTo(message, name, ws.bot.userId);
   return {};
 }
 
@@ -87,12 +75,7 @@ function reactionRemove(ctx: MethodContext, args: ApiArgs) {
   const ws = ctx.workspace;
   const name = reactionName(args);
   const { message } = targetMessage(ws, args);
-  const existing = message.reactions?.find((r) => r.name === name);
-  if (!existing?.users.includes(ws.bot.userId)) throw new SlackApiError('no_reaction');
-  existing.users = existing.users.filter((u) => u !== ws.bot.userId);
-  existing.count = existing.users.length;
-  message.reactions = message.reactions?.filter((r) => r.count > 0);
-  if (message.reactions?.length === 0) delete message.reactions;
+  removeReactionFrom(message, name, ws.bot.userId);
   return {};
 }
 

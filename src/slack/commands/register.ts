@@ -4,8 +4,15 @@ import type { BotDeps } from '../deps';
 import { replyForError } from '../error-reply';
 import { declare } from './declare';
 import { help } from './help';
+import { list } from './list';
+import { note } from './note';
+import { reopen, resolve } from './resolve';
+import { role } from './role';
+import { sev } from './sev';
+import { status } from './status';
 import { notYet } from './not-yet';
 import { parseCommandText } from './parse';
+import { timeline } from './timeline';
 import { toCommandRequest, type CommandTools, type Reply, type SubcommandHandler } from './subcommand';
 import { SUBCOMMANDS } from './catalog';
 
@@ -14,6 +21,14 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s.name, notYet(s.name)])),
   help,
   declare,
+  note,
+  timeline,
+  list,
+  sev,
+  status,
+  role,
+  resolve,
+  reopen,
 };
 
 /** Registers `/incident` and dispatches its first word to a subcommand; an unknown word gets help. */

@@ -1,10 +1,11 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { recordSlackEvent } from '../../store/slack-events';
+import { forgetSlackEvent, recordSlackEvent } from '../../store/slack-events';
 import type { BotDeps } from '../deps';
 
 /**
  * Global middleware: an Events API delivery whose event id was seen before is dropped (Slack redelivers up
- * to three times, and with several replicas a redelivery may land on another process).
+ * to three times, and with several replicas a redelivery may land on another process). When processing fails
+ * the id is forgotten, so Slack's retry gets another chance.
  */
 export function dedupeEvents(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
@@ -16,6 +17,12 @@ export function dedupeEvents(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
     const type = envelope.event?.type ?? 'unknown';
     const fresh = await recordSlackEvent(deps.db, envelope.event_id, type);
     deps.metrics.events.inc({ type, outcome: fresh ? 'processed' : 'duplicate' });
-    if (fresh) await next();
+    if (!fresh) return;
+    try {
+      await next();
+    } catch (err) {
+      await forgetSlackEvent(deps.db, envelope.event_id).catch(() => undefined);
+      throw err;
+    }
   };
 }
