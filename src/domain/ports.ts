@@ -46,3 +46,18 @@ export interface IncidentChat {
 }
 
 export type { TimelineEntry };
+
+/** What was stored: where, how big, and the SHA-256 of the bytes (the evidence fingerprint). */
+export interface StoredArtifact {
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+/** Where full command outputs and postmortems are kept: a local folder or an S3-compatible bucket. */
+export interface ArtifactStore {
+  put(key: string, body: Buffer | string, contentType: string): Promise<StoredArtifact>;
+  get(key: string): Promise<Buffer>;
+  /** A link people can open from Slack: presigned (S3) or a bot route guarded by a signed token (local). */
+  link(key: string): Promise<string>;
+}
