@@ -44,5 +44,7 @@ export function incidentHeaderMessage(config: IncidentConfig, incident: Incident
 export function incidentTopic(incident: Incident): string {
   const commander = incident.roles.commander ? `<@${incident.roles.commander}>` : 'no commander';
   const status = isOpen(incident) ? incident.status : 'Resolved';
-  return truncate(`${incident.severity} | ${status} | Commander: ${commander} | ${incidentKey(incident)} ${incident.title}`, 250);
+  // Topics show text as typed; angle brackets are dropped from the title so it can never form a mention or link.
+  const title = incident.title.replace(/[<>]/g, '');
+  return truncate(`${incident.severity} | ${status} | Commander: ${commander} | ${incidentKey(incident)} ${title}`, 250);
 }
