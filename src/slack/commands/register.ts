@@ -31,6 +31,11 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   reopen,
 };
 
+/** After this long, the person who typed a command hears that it is still going (Slack slow or rate-limiting). */
+export const SLOW_NOTICE_MS = 4000;
+const SLOW_NOTICE =
+  ':hourglass: Still working on it: Slack is slow or rate-limiting the bot right now. Nothing is lost; this finishes on its own and posts when done.';
+
 /** Registers `/incident` and dispatches its first word to a subcommand; an unknown word gets help. */
 export function registerCommands(app: App, deps: BotDeps): void {
   app.command('/incident', async ({ command, ack, respond, client }) => {
@@ -54,6 +59,9 @@ export function registerCommands(app: App, deps: BotDeps): void {
       await tools.ack(helpMessage(parsed.name));
       return;
     }
+    const slow = setTimeout(() => {
+      if (acked) tools.respond({ text: SLOW_NOTICE }).catch(() => undefined);
+    }, SLOW_NOTICE_MS);
     try {
       await handler(toCommandRequest(command, parsed.args, parsed.rest), tools, deps);
       deps.metrics.commands.inc({ subcommand: parsed.name, outcome: 'ok' });
@@ -61,6 +69,8 @@ export function registerCommands(app: App, deps: BotDeps): void {
       deps.metrics.commands.inc({ subcommand: parsed.name, outcome: 'error' });
       const reply = replyForError(err, deps);
       await (acked ? tools.respond(reply) : tools.ack(reply));
+    } finally {
+      clearTimeout(slow);
     }
   });
 }
