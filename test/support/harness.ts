@@ -34,8 +34,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Boots the emulator and the bot; pass YAML to use another config than the shipped one. */
-export async function startHarness(options: { configYaml?: string } = {}): Promise<Harness> {
+/** Boots the emulator and the bot; pass YAML to use another config, a function to route the database URL, or env overrides. */
+export async function startHarness(
+  options: { configYaml?: string; databaseUrl?: (url: string) => string | Promise<string>; env?: Partial<Env> } = {},
+): Promise<Harness> {
   const config = options.configYaml ? parseIncidentConfig(options.configYaml, 'test.config.yml') : loadIncidentConfig('incident.config.yml');
   const emulator = new SlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
   await emulator.start();
@@ -52,13 +54,15 @@ export async function startHarness(options: { configYaml?: string } = {}): Promi
       slackApiUrl: emulator.apiUrl,
       port: 0,
       healthPort: 0,
-      databaseUrl: db.url,
+      databaseUrl: options.databaseUrl ? await options.databaseUrl(db.url) : db.url,
       dataDir: mkdtempSync(join(tmpdir(), 'incident-bot-')),
       configPath: 'incident.config.yml',
       logLevel: 'error',
+      ...options.env,
     };
     const clock = new TestClock();
-    const bot = await startBot(env, config, { clock });
+    // Reminders fire only when a test calls h.bot.scheduler.tick(), so the driven clock never races a cron tick.
+    const bot = await startBot(env, config, { clock, scheduler: 'manual' });
     emulator.connectBot({ requestUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
     const testDb = db;
     return {
