@@ -6,6 +6,7 @@ import { registerCommands } from './commands/register';
 import type { BotDeps } from './deps';
 import { registerEvents } from './events/register';
 import type { InFlightWork } from './middleware/in-flight';
+import { refuseReplays, SIGNATURE_KEY } from './middleware/refuse-replays';
 import { registerViews } from './views/register';
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -15,12 +16,18 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
  * or Socket Mode (health on its own port), with the Web API pointed at `SLACK_API_URL` when set.
  */
 export function createSlackApp(env: Env, deps: BotDeps, inFlight: InFlightWork): App {
-  const routes = healthRoutes({ ping: () => deps.db.ping(), registry: deps.metrics.registry });
+  const routes = [...healthRoutes({ ping: () => deps.db.ping(), registry: deps.metrics.registry }), ...(deps.httpRoutes ?? [])];
   const logLevel = LOG_LEVELS[env.logLevel];
   const receiver =
     env.slack.mode === 'socket'
       ? new SocketModeReceiver({ appToken: env.slack.appToken, customRoutes: routes, installerOptions: { port: env.healthPort }, logLevel })
-      : new HTTPReceiver({ signingSecret: env.slack.signingSecret, endpoints: '/slack/events', customRoutes: routes, logLevel });
+      : new HTTPReceiver({
+          signingSecret: env.slack.signingSecret,
+          endpoints: '/slack/events',
+          customRoutes: routes,
+          logLevel,
+          customPropertiesExtractor: (req) => ({ [SIGNATURE_KEY]: req.headers['x-slack-signature'] }),
+        });
   const app = new App({
     token: env.slack.botToken,
     receiver,
@@ -28,6 +35,7 @@ export function createSlackApp(env: Env, deps: BotDeps, inFlight: InFlightWork):
     clientOptions: env.slackApiUrl ? { slackApiUrl: env.slackApiUrl } : undefined,
   });
   app.use(inFlight.middleware());
+  app.use(refuseReplays(deps));
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerViews(app, deps);

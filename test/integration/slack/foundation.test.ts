@@ -32,7 +32,7 @@ describe(`the bot as Slack talks to it (${BACKEND} backend)`, () => {
   });
 
   it('refuses a forged signature with 401 and does nothing', async () => {
-    const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help');
+    const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help').replace('%2Fwebhook-collect', '%2Fincident');
     const res = await h.emulator.postToBot({ body, contentType: 'application/x-www-form-urlencoded', signature: 'v0=' + '0'.repeat(64) });
     expect(res.status).toBe(401);
     expect(res.body).not.toContain('/incident declare');
@@ -41,7 +41,7 @@ describe(`the bot as Slack talks to it (${BACKEND} backend)`, () => {
   });
 
   it('refuses a correctly signed request whose timestamp is more than five minutes old', async () => {
-    const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help');
+    const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help').replace('%2Fwebhook-collect', '%2Fincident');
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await h.emulator.postToBot({
       body,
@@ -50,6 +50,19 @@ describe(`the bot as Slack talks to it (${BACKEND} backend)`, () => {
       signature: signSlackRequest(SIGNING_SECRET, stale, body),
     });
     expect(res.status).toBe(401);
+  });
+
+  it('serves a signed request once: the same request replayed within the five minutes is dropped', async () => {
+    const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help').replace('%2Fwebhook-collect', '%2Fincident');
+    const at = Math.floor(Date.now() / 1000);
+    const signed = { body, contentType: 'application/x-www-form-urlencoded', timestamp: at, signature: signSlackRequest(SIGNING_SECRET, at, body) };
+    const first = await h.emulator.postToBot(signed);
+    const replay = await h.emulator.postToBot(signed);
+    expect(first.body).toContain('/incident declare');
+    expect(replay.status).toBe(200);
+    expect(replay.body).not.toContain('/incident declare');
+    const metrics = await (await fetch(`http://127.0.0.1:${h.bot.port}/metrics`)).text();
+    expect(metrics).toMatch(/incident_bot_events_total\{type="request",outcome="replay"\} 1/);
   });
 
   it('answers url_verification with the challenge', async () => {
@@ -62,6 +75,8 @@ describe(`the bot as Slack talks to it (${BACKEND} backend)`, () => {
   it('processes a redelivered event once (Slack retries with the same event id)', async () => {
     const event = { type: 'app_home_opened', user: h.users.ben, channel: 'D0000000001', tab: 'home', event_ts: '1700000000.000100' };
     const first = await h.emulator.sendEvent(event, { eventId: 'Ev0DUPLICATE1' });
+    // Slack retries later, so the retry carries a new timestamp and signature (not a replay of the same request).
+    await new Promise((r) => setTimeout(r, 1100));
     const retry = await h.emulator.sendEvent(event, { eventId: 'Ev0DUPLICATE1', retryNum: 1, retryReason: 'http_timeout' });
     expect([first.status, retry.status]).toEqual([200, 200]);
     await eventually(() => expect(h.emulator.workspace.homeView(h.users.ben)).toBeDefined());
