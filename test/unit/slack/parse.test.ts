@@ -13,6 +13,10 @@ describe('parseCommandText', () => {
     });
   });
 
+  it('turns the entities Slack sends back into the characters people typed', () => {
+    expect(parseCommandText('declare A &lt;b&gt; &amp; y').rest).toBe('A <b> & y');
+  });
+
   it('keeps newlines inside the rest', () => {
     expect(parseCommandText('note line one\nline two').rest).toBe('line one\nline two');
   });
