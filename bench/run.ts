@@ -1,11 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchLifecycle } from './lifecycle';
+import { benchPostmortem } from './postmortem';
+import { benchSsh } from './ssh';
 import { table } from './stats';
+import { benchTimers } from './timers';
 
 type Bench = () => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, Bench> = {
   lifecycle: () => benchLifecycle(),
+  timers: () => benchTimers(),
+  postmortem: () => benchPostmortem(),
+  ssh: () => benchSsh(),
 };
 
 function rowsOf(name: string, report: Record<string, unknown>): Record<string, string | number>[] {

@@ -9,6 +9,10 @@ import { renderStatusText, statusUpdateMessage } from '../slack/blocks/status-up
 import { noteMessage } from '../slack/blocks/timeline';
 import type { Templates } from '../slack/templates';
 import { resolveChannelId } from './slack-channels';
+import { slackCommandChat } from './slack-command-chat';
+import { slackPostmortemChat } from './slack-postmortem';
+import { slackRunbookChat } from './slack-runbook-chat';
+import { postReminderOnce } from './slack-reminders';
 
 const slackError = (err: unknown) => (err as { data?: { error?: string } }).data?.error;
 
@@ -16,6 +20,9 @@ const slackError = (err: unknown) => (err as { data?: { error?: string } }).data
 export function slackIncidentChat(client: WebClient, config: IncidentConfig, templates: Templates, logger: Logger): IncidentChat {
   const incidentsChannel = () => resolveChannelId(client, config.channels.incidents_channel);
   return {
+    ...slackPostmortemChat(client, logger),
+    ...slackRunbookChat(client),
+    ...slackCommandChat(client),
     async createChannel(name, isPrivate) {
       try {
         const res = await client.conversations.create({ name, is_private: isPrivate });
@@ -87,5 +94,6 @@ export function slackIncidentChat(client: WebClient, config: IncidentConfig, tem
       }
       return false;
     },
+    postReminder: (incident, reminder, job) => postReminderOnce(client, incident, reminder, job),
   };
 }

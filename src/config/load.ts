@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { editDistance } from '../text/edit-distance';
+import { lineOfPath } from './yaml-lines';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { incidentConfigSchema, severityKey, type IncidentConfig, type Severity } from './schema';
 
@@ -83,7 +85,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 // Zod's default wording is written for developers; this one is for whoever edits the YAML.
-function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
+export function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
   if (iss.input === undefined && (iss.code === 'invalid_type' || iss.code === 'invalid_value')) return 'is required';
   switch (iss.code) {
     case 'invalid_type':
@@ -137,21 +139,7 @@ function closest(word: string, options: string[]): string | undefined {
   return best && best.distance <= limit ? best.option : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-function formatPath(path: PropertyKey[]): string {
+export function formatPath(path: PropertyKey[]): string {
   return path
     .map((seg, i) => {
       if (typeof seg === 'number') return `[${seg}]`;
@@ -162,22 +150,9 @@ function formatPath(path: PropertyKey[]): string {
     .join('');
 }
 
-// The line of the deepest part of `path` present in the file: a key's own line, or its parent's when missing.
-function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[]): number | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-      node = node.items[segment];
-      offset = (node as { range?: [number] }).range?.[0] ?? offset;
-    } else break;
-  }
-  return offset === undefined ? undefined : lines.linePos(offset).line;
+/** The line of the deepest part of `path` present in the file: a key's own line, or its parent's when missing. */
+export function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[]): number | undefined {
+  return lineOfPath(doc, lines, path, 'none');
 }
 
 function sortByLine(problems: ConfigProblem[]): ConfigProblem[] {

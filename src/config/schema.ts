@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { remindersSection } from './sections/reminders';
+import { matrixSection } from './sections/matrix';
+import { postmortemSection } from './sections/postmortem';
+import { approversSection } from './sections/approvers';
+import { artifactsSection } from './sections/artifacts';
+import { redactionSection } from './sections/redaction';
+import { regionsSection } from './sections/regions';
 
 /** Placeholders that `channels.naming` may use. */
 export const NAMING_PLACEHOLDERS = ['yyyymmdd', 'slug', 'n'] as const;
@@ -115,6 +122,13 @@ export const incidentConfigSchema = z
     channels: z.strictObject({ incidents_channel: channelRef, naming: namingTemplate }),
     permissions: permissionKeys.optional(),
     ...futureSections,
+    reminders: remindersSection,
+    matrix: matrixSection,
+    postmortem: postmortemSection,
+    regions: regionsSection,
+    approvers: approversSection,
+    artifacts: artifactsSection,
+    redaction: redactionSection,
   })
   // Runs even when other parts failed, so every problem is reported at once; hence the defensive reads.
   .superRefine((cfg, ctx) => checkCrossFields(cfg as unknown, ctx), { when: () => true });

@@ -13,11 +13,12 @@ export interface OpenedDatabase {
   stop(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded Postgres under dataDir; then applies migrations. */
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<OpenedDatabase> {
+/** Connects to DATABASE_URL (a pool of `poolSize`), or starts the embedded Postgres under dataDir; then applies migrations. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<OpenedDatabase> {
   let embedded: EmbeddedPostgres | undefined;
   const url = options.databaseUrl ?? (embedded = await startEmbeddedPostgres(options.dataDir)).url;
-  const database = connectDatabase(url);
+  // PGlite is a single session: one connection keeps a transaction's queries from interleaving with others'.
+  const database = connectDatabase(url, { max: embedded ? 1 : options.poolSize ?? 10 });
   let applied: string[];
   try {
     applied = await migrate(database);

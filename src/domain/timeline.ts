@@ -9,7 +9,18 @@ export type TimelineKind =
   | 'status_update'
   | 'resolved'
   | 'reopened'
-  | 'postmortem';
+  | 'triaged'
+  | 'runbook_posted'
+  | 'runbook_step'
+  | 'reminder'
+  | 'escalated'
+  | 'command_requested'
+  | 'command_approved'
+  | 'command_denied'
+  | 'command_finished'
+  | 'evidence_captured'
+  | 'postmortem'
+  | 'backfilled';
 
 /** One line of what happened in an incident. */
 export interface TimelineEntry {

@@ -7,6 +7,8 @@ export interface Metrics {
   ackSeconds: Histogram<'kind'>;
   events: Counter<'type' | 'outcome'>;
   errors: Counter<'code'>;
+  jobs: Counter<'kind' | 'outcome'>;
+  jobLagSeconds: Histogram<'kind'>;
 }
 
 /** Creates the registry with process metrics and the bot's own counters. */
@@ -38,6 +40,19 @@ export function createMetrics(): Metrics {
       name: 'incident_bot_errors_total',
       help: 'Errors reported to users, by code (unexpected errors count as "internal").',
       labelNames: ['code'],
+      registers: [registry],
+    }),
+    jobs: new Counter({
+      name: 'incident_bot_jobs_total',
+      help: 'Timer jobs (reminders, escalations, reviews) run, by kind and outcome (posted, skipped, retried, failed).',
+      labelNames: ['kind', 'outcome'],
+      registers: [registry],
+    }),
+    jobLagSeconds: new Histogram({
+      name: 'incident_bot_job_lag_seconds',
+      help: 'Time from a job falling due to its message being posted.',
+      labelNames: ['kind'],
+      buckets: [0.5, 1, 2, 5, 10, 30, 60, 300],
       registers: [registry],
     }),
   };

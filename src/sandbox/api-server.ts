@@ -20,6 +20,9 @@ export interface ApiServerDeps {
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
+/** Methods that only read: they change nothing a client shows, so they send no change notification. */
+const READ_ONLY_METHOD = /^auth\.|\.(info|list|history|replies|members|getPermalink|getUploadURLExternal)$/;
+
 /** The HTTP side of the emulator: Web API methods, response_urls, file upload and download URLs. */
 export class ApiServer {
   private server?: Server;
@@ -90,6 +93,7 @@ export class ApiServer {
     const body = answer.body as { ok: boolean; error?: string };
     const { token: _token, ...logged } = args;
     this.deps.workspace.calls.push({ method, args: logged, ok: body.ok === true, error: body.error, at: Date.now() });
+    if (body.ok === true && !READ_ONLY_METHOD.test(method)) this.deps.workspace.notifyChange(method);
     return answer;
   }
 
@@ -125,7 +129,9 @@ export class ApiServer {
     } catch {
       return { status: 400, body: { ok: false, error: 'invalid_payload' } };
     }
-    return this.deps.responseUrls.handle(id, body);
+    const answer = this.deps.responseUrls.handle(id, body);
+    this.deps.workspace.notifyChange('response_url');
+    return answer;
   }
 
   private upload(fileId: string, req: IncomingMessage, raw: Buffer): Answer {

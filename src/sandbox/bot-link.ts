@@ -29,6 +29,8 @@ export class BotLink {
   private readonly pending = new Set<Promise<unknown>>();
   /** Failures of deliveries made in the background (echoed bot messages). */
   readonly backgroundErrors: Error[] = [];
+  /** True while Slack gives up on delivering events (the app is down): what people do is kept, the app hears nothing. */
+  droppingEvents = false;
 
   constructor(
     readonly app: AppContext,
@@ -53,6 +55,7 @@ export class BotLink {
 
   /** Wraps an event in an event_callback envelope and POSTs it as JSON, with retry headers when asked. */
   sendEvent(event: Record<string, unknown>, o: EventDelivery = {}): Promise<BotResponse> {
+    if (this.droppingEvents) return Promise.resolve({ status: 0, body: '', elapsedMs: 0 });
     const eventId = o.eventId ?? this.app.workspace.ids.next('Ev');
     const body = JSON.stringify(eventEnvelope(this.app, event, eventId));
     const headers: Record<string, string> = {};

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   echoBotMessages?: boolean;
   /** How long trigger ids stay valid (Slack: 3 s). */
   triggerTtlMs?: number;
+  /** The workspace's clock in milliseconds (message ts, created times); a test passes its driven clock. */
+  now?: () => number;
 }
 
 /** A stateful Slack workspace on loopback: the Web API the bot calls, and the users who send it requests. */
@@ -53,6 +55,7 @@ export class SlackEmulator {
         appId: options.appId ?? 'A0SANDBOX',
         name: options.botName ?? 'incident-bot',
       },
+      options.now,
     );
     this.connection = {
       requestUrl: options.botRequestUrl,
@@ -188,6 +191,14 @@ export class SlackEmulator {
   /** A member unpins a message; the bot gets pin_removed. */
   unpinMessage(o: MessageRef): Promise<BotResponse> {
     return this.activity.unpinMessage(o);
+  }
+
+  /**
+   * Stops (true) or resumes (false) delivering events, as when the app is down long enough for Slack to give up
+   * retrying: messages, edits, reactions and pins are still stored, the app hears none of them.
+   */
+  dropEvents(dropping: boolean): void {
+    this.link.droppingEvents = dropping;
   }
 
   /** Sends any event to the bot in a signed event_callback envelope. */

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { buildChannel, buildUser, buildUsergroup, type NewChannel, type SeedChannel, type SeedUser } from './directory';
 import { IdGenerator, TsClock } from './ids';
 import { MessageStore } from './message-store';
@@ -33,6 +34,8 @@ export class Workspace {
   readonly viewStore: ViewStore;
   readonly pinList: PinRecord[] = [];
   readonly bookmarkList: Bookmark[] = [];
+  /** Emits 'change' with what changed (a Web API method, 'response_url', a user action) so a client can refresh. */
+  readonly changes = new EventEmitter();
 
   constructor(
     readonly team: TeamInfo,
@@ -42,6 +45,11 @@ export class Workspace {
     this.clock = new TsClock(nowMs);
     this.viewStore = new ViewStore({ ids: this.ids, teamId: team.id, appId: bot.appId, botId: bot.botId });
     this.addUser({ id: bot.userId, name: bot.name, isBot: true });
+  }
+
+  /** Tells listeners (the sandbox page) that something a client shows may have changed. */
+  notifyChange(what: string): void {
+    this.changes.emit('change', what);
   }
 
   /** Current time in whole seconds, as Slack's `created`/`last_set` fields use. */

@@ -7,6 +7,8 @@ export interface Templates {
   statusInternal(values: Record<string, unknown>): string;
   statusCustomer(values: Record<string, unknown>): string;
   announcement(values: Record<string, unknown>): string;
+  /** The postmortem draft (Markdown). */
+  postmortem(values: object): string;
 }
 
 export const VIEWS_DIR = join(__dirname, '..', '..', 'views');
@@ -32,5 +34,6 @@ export function loadTemplates(dir = VIEWS_DIR): Templates {
     statusInternal: load('status-internal.hbs'),
     statusCustomer: load('status-customer.hbs'),
     announcement: load('announcement.hbs'),
+    postmortem: load('postmortem.md.hbs'),
   };
 }

@@ -1,16 +1,45 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectDatabase } from '../../src/db/db';
 import { readMigrations } from '../../src/db/migrate';
-import { spawnBot } from '../support/spawn-bot';
+import { spawnBot, type SpawnedBot } from '../support/spawn-bot';
 import { BACKEND, createTestDatabase } from '../support/test-database';
+
+/** Resolves with the first group of `pattern` once the process prints it; rejects if it exits first. */
+async function waitFor(bot: SpawnedBot, pattern: RegExp, timeoutMs = 60000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void bot.exited.then(() => (exited = true));
+  for (;;) {
+    const match = pattern.exec(bot.output());
+    if (match) return match[1];
+    if (exited || Date.now() > deadline) throw new Error(`never printed ${pattern}:\n${bot.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 const SLACK = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'error' };
 
 describe(`starting the bot as a process (${BACKEND} backend)`, () => {
-  it('exits with a message naming each missing Slack variable and the README section', async () => {
-    const bot = spawnBot({});
+  it('with no Slack credentials, starts the sandbox on a fresh database and prints its URL, where the page answers', async () => {
+    const bot = spawnBot({ PORT: '0', LOG_LEVEL: 'error' });
+    try {
+      const url = await waitFor(bot, /incident bot sandbox ready: open (http:\/\/localhost:\d+\/sandbox)/);
+      expect(bot.output()).toContain('No Slack credentials (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) are set: starting the sandbox');
+      expect(bot.output()).toContain('README.md, section "Create the Slack app"');
+      const page = await fetch(url.replace('localhost', '127.0.0.1'));
+      expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('<title>Incident bot sandbox</title>')]);
+    } finally {
+      bot.kill();
+      expect(await bot.exited).toBe(0);
+    }
+    const dataDir = /a fresh embedded one in (\S+), removed on exit/.exec(bot.output())?.[1] ?? '';
+    expect([dataDir, existsSync(dataDir)]).toEqual([expect.stringContaining('incident-sandbox-'), false]);
+  }, 90_000);
+
+  it('exits with a message naming each missing Slack variable when only some are set', async () => {
+    const bot = spawnBot({ SLACK_APP_TOKEN: 'xapp-1' });
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toContain('missing SLACK_BOT_TOKEN');
     expect(bot.output()).toContain('missing SLACK_SIGNING_SECRET');

@@ -7,7 +7,7 @@ import { loadIncidentConfig, parseIncidentConfig } from '../../src/config/load';
 import type { IncidentConfig } from '../../src/config/schema';
 import type { Clock } from '../../src/domain/ports';
 import { SlackEmulator } from '../../src/sandbox';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { BACKEND, createTestDatabase, type TestDatabase } from './test-database';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -55,6 +55,8 @@ export async function startHarness(
       port: 0,
       healthPort: 0,
       databaseUrl: options.databaseUrl ? await options.databaseUrl(db.url) : db.url,
+      // An embedded test database is one PGlite session, like the bot's own embedded mode: one connection.
+      databasePoolSize: BACKEND === 'embedded' ? 1 : undefined,
       dataDir: mkdtempSync(join(tmpdir(), 'incident-bot-')),
       configPath: 'incident.config.yml',
       logLevel: 'error',

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A bot started as its own process with `npm start`'s entry point, and everything it printed. */
 export interface SpawnedBot {
@@ -15,9 +14,9 @@ export interface SpawnedBot {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** Runs `tsx src/main.ts` (or another entry) with exactly the given environment (plus PATH), as `npm start` would. */
+/** Runs `node --import tsx src/main.ts` (or another entry: one process, so a kill reaches the bot itself) with exactly the given environment (plus PATH), as `npm start` would. */
 export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): SpawnedBot {
-  const child = spawn(TSX, [entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

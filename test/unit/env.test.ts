@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { ENV_VARIABLES, formatEnvProblems, readEnv } from '../../src/config/env';
+import { ENV_VARIABLES, formatEnvProblems, readEnv, SANDBOX_BOT_TOKEN, SANDBOX_NOTICE } from '../../src/config/env';
 
 describe('readEnv', () => {
-  it('names each missing Slack variable and points at the README section', () => {
+  it('with no Slack variable at all, runs the sandbox over HTTP with made-up credentials, and says how to connect to Slack', () => {
     const result = readEnv({});
+    expect(result).toMatchObject({ ok: true, sandbox: true, env: { slack: { mode: 'http', botToken: SANDBOX_BOT_TOKEN }, port: 3000 } });
+    const secret = result.ok ? result.env.slack.signingSecret : '';
+    expect(secret).toMatch(/^[0-9a-f]{48}$/);
+    const again = readEnv({});
+    expect(again.ok && again.env.slack.signingSecret).not.toBe(secret);
+    expect(SANDBOX_NOTICE).toContain('starting the sandbox');
+    expect(SANDBOX_NOTICE).toContain('"Create the Slack app"');
+  });
+
+  it('names each missing variable of a half-configured environment and points at the README section', () => {
+    const result = readEnv({ SLACK_APP_TOKEN: 'xapp-1' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const message = formatEnvProblems(result.problems);

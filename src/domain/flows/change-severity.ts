@@ -2,6 +2,7 @@ import { findSeverity } from '../../config/load';
 import { addTimelineEntry } from '../../store/timeline';
 import { getIncident, updateIncident } from '../../store/incidents';
 import { AppError } from '../errors';
+import { replanTimers } from '../jobs-replan';
 import { incidentKey, isOpen, type Incident } from '../incident';
 import type { FlowDeps } from './deps';
 
@@ -36,6 +37,7 @@ export async function changeSeverity(deps: FlowDeps, input: ChangeSeverityInput)
     text: `Severity ${direction} from ${before.severity} to ${target.id}${why}`,
     data: { from: before.severity, to: target.id, reason: input.reason },
   });
+  await replanTimers(deps, incident, { event: 'severity_changed' });
   await deps.chat.refresh(incident);
   await deps.chat.postEvent(incident, `:rotating_light: <@${input.changedBy}> ${direction} ${incidentKey(incident)} from ${before.severity} to *${target.id}*${why}`, { announce: true });
   return { incident, from: before.severity };

@@ -3,6 +3,7 @@ import { addTimelineEntry } from '../../store/timeline';
 import { assignRole, insertIncident, updateIncident } from '../../store/incidents';
 import { incidentChannelName, withSuffix } from '../channel-name';
 import { AppError } from '../errors';
+import { replanTimers } from '../jobs-replan';
 import { incidentKey, type Incident } from '../incident';
 import type { FlowDeps } from './deps';
 
@@ -80,6 +81,7 @@ export async function declareIncident(deps: FlowDeps, input: DeclareInput): Prom
     text: `${incidentKey(incident)} declared as ${severity.id}: ${current.title}`,
     data: { severity: severity.id, commander, isPrivate: input.isPrivate, symptom: input.symptom },
   });
+  await replanTimers(deps, current, { event: 'declared' });
   await deps.chat.invite(channel.id, [...new Set([input.declaredBy, commander])]);
   const headerTs = await deps.chat.postHeader(current);
   const announcement = await deps.chat.announce(current);

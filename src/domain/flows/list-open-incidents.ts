@@ -1,4 +1,5 @@
 import { listOpenIncidents } from '../../store/incidents';
+import { latestEscalation } from '../../store/jobs';
 import { latestStatusUpdate } from '../../store/status-updates';
 import type { Incident } from '../incident';
 import type { FlowDeps } from './deps';
@@ -7,6 +8,8 @@ import type { FlowDeps } from './deps';
 export interface OpenIncident {
   incident: Incident;
   lastUpdateAt: Date | null;
+  /** The label of the last escalation step it reached, if any. */
+  escalation?: string | null;
 }
 
 /** Sorts incidents most severe first, in the config's ladder order (unknown levels last), then oldest first. */
@@ -19,5 +22,11 @@ export function bySeverityThenAge(ladder: readonly string[], incidents: Incident
 export async function listOpenIncidentsBySeverity(deps: Pick<FlowDeps, 'db' | 'config'>): Promise<OpenIncident[]> {
   const ladder = deps.config.severities.map((s) => s.id);
   const sorted = bySeverityThenAge(ladder, await listOpenIncidents(deps.db));
-  return Promise.all(sorted.map(async (incident) => ({ incident, lastUpdateAt: (await latestStatusUpdate(deps.db, incident.id))?.postedAt ?? null })));
+  return Promise.all(
+    sorted.map(async (incident) => ({
+      incident,
+      lastUpdateAt: (await latestStatusUpdate(deps.db, incident.id))?.postedAt ?? null,
+      escalation: await latestEscalation(deps.db, incident.id),
+    })),
+  );
 }

@@ -3,6 +3,7 @@ import { getIncident, updateIncident } from '../../store/incidents';
 import { insertStatusUpdate } from '../../store/status-updates';
 import { addTimelineEntry } from '../../store/timeline';
 import { AppError } from '../errors';
+import { replanTimers } from '../jobs-replan';
 import { incidentKey, isOpen, RESOLVED, type Incident, type StatusUpdate } from '../incident';
 import type { FlowDeps } from './deps';
 
@@ -102,6 +103,7 @@ export async function postStatusUpdate(deps: FlowDeps, input: StatusUpdateInput,
   checkInput(deps, incident, input, options.final === true);
   const now = deps.clock.now();
   const result = await deps.db.transaction((tx) => record(tx, incident, input, now));
+  await replanTimers(deps, result.incident, { event: 'status_update', update: result.update });
   await deps.chat.postStatusUpdate(result.incident, result.update);
   await deps.chat.refresh(result.incident);
   return result;

@@ -1,8 +1,10 @@
 import { getIncident, markResolved, updateIncident } from '../../store/incidents';
 import { addTimelineEntry } from '../../store/timeline';
 import { AppError } from '../errors';
+import { replanTimers } from '../jobs-replan';
 import { incidentKey, isOpen, RESOLVED, type Incident } from '../incident';
 import type { FlowDeps } from './deps';
+import { draftPostmortemOnResolve } from './generate-postmortem';
 import { postStatusUpdate } from './post-status-update';
 
 export interface ResolveInput {
@@ -48,15 +50,9 @@ export async function resolveIncident(deps: FlowDeps, input: ResolveInput): Prom
     },
     { final: true },
   );
+  await replanTimers(deps, incident, { event: 'resolved' });
   await deps.chat.postEvent(incident, `:white_check_mark: ${incidentKey(incident)} resolved by <@${input.resolvedBy}>. The postmortem draft is assembled from this channel's timeline.`, { announce: true });
-  await addTimelineEntry(deps.db, {
-    incidentId: incident.id,
-    kind: 'postmortem',
-    occurredAt: now,
-    actorId: null,
-    text: 'Postmortem draft requested (assembly from the timeline comes with the postmortem feature).',
-    data: { pending: true },
-  });
+  await draftPostmortemOnResolve(deps, incident, input.resolvedBy);
   return incident;
 }
 
@@ -75,6 +71,7 @@ export async function reopenIncident(deps: FlowDeps, input: { incidentId: number
     text: `Reopened${why}`,
     data: { reason: input.reason, previouslyResolvedAt: before.resolvedAt?.toISOString() },
   });
+  await replanTimers(deps, incident, { event: 'reopened' });
   await deps.chat.refresh(incident);
   await deps.chat.postEvent(incident, `:leftwards_arrow_with_hook: <@${input.reopenedBy}> reopened ${incidentKey(incident)}${why}`, { announce: true });
   return incident;

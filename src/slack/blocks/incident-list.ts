@@ -20,14 +20,15 @@ export function formatAge(ms: number): string {
 const utcTime = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
 
 /** One incident's lines; a private one shows only its number, severity and age. */
-export function incidentListEntry({ incident, lastUpdateAt }: OpenIncident, now: Date): string {
+export function incidentListEntry({ incident, lastUpdateAt, escalation }: OpenIncident, now: Date): string {
   const key = incidentKey(incident);
   const age = `open ${formatAge(now.getTime() - incident.declaredAt.getTime())}`;
   if (incident.isPrivate) return `*${key} (private)* · ${incident.severity}\n${age}`;
   const commander = incident.roles.commander ? `commander ${Md.user(incident.roles.commander)}` : 'no commander';
   const update = lastUpdateAt ? `last update ${utcTime(lastUpdateAt)} (${formatAge(now.getTime() - lastUpdateAt.getTime())} ago)` : 'no update yet';
   const channel = incident.channelId ? ` · ${Md.channel(incident.channelId)}` : '';
-  return `*${key}* · ${incident.severity} · ${escapeMrkdwn(truncate(incident.title, 150))}\n${age} · ${commander} · ${update}${channel}`;
+  const escalated = escalation ? `\n:rotating_light: escalated: ${escapeMrkdwn(escalation)}` : '';
+  return `*${key}* · ${incident.severity} · ${escapeMrkdwn(truncate(incident.title, 150))}\n${age} · ${commander} · ${update}${channel}${escalated}`;
 }
 
 /** The answer to `/incident list`: open incidents, most severe and oldest first, or how to declare one. */

@@ -21,6 +21,11 @@ const ICONS: Record<string, string> = {
   resolved: ':white_check_mark:',
   reopened: ':arrows_counterclockwise:',
   postmortem: ':page_facing_up:',
+  command_requested: ':keyboard:',
+  command_approved: ':heavy_check_mark:',
+  command_denied: ':no_entry_sign:',
+  command_finished: ':computer:',
+  evidence_captured: ':file_folder:',
 };
 
 /** Escapes text and shortens it so the escaped form (entities are longer) stays within `max` characters. */

@@ -3,16 +3,21 @@ import { helpMessage } from '../blocks/help';
 import type { BotDeps } from '../deps';
 import { replyForError } from '../error-reply';
 import { declare } from './declare';
+import { evidence } from './evidence';
 import { help } from './help';
 import { list } from './list';
 import { note } from './note';
+import { postmortem } from './postmortem';
 import { reopen, resolve } from './resolve';
 import { role } from './role';
+import { run } from './run';
+import { runbook } from './runbook';
 import { sev } from './sev';
 import { status } from './status';
 import { notYet } from './not-yet';
 import { parseCommandText } from './parse';
 import { timeline } from './timeline';
+import { triage } from './triage';
 import { toCommandRequest, type CommandTools, type Reply, type SubcommandHandler } from './subcommand';
 import { SUBCOMMANDS } from './catalog';
 
@@ -21,6 +26,8 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   ...Object.fromEntries(SUBCOMMANDS.map((s) => [s.name, notYet(s.name)])),
   help,
   declare,
+  run,
+  evidence,
   note,
   timeline,
   list,
@@ -29,6 +36,9 @@ const HANDLERS: Record<string, SubcommandHandler> = {
   role,
   resolve,
   reopen,
+  postmortem,
+  triage,
+  runbook,
 };
 
 /** After this long, the person who typed a command hears that it is still going (Slack slow or rate-limiting). */

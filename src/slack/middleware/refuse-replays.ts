@@ -12,7 +12,9 @@ export const SIGNATURE_KEY = 'slackRequestSignature';
 export function refuseReplays(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const signature = (args.context as Record<string, unknown>)[SIGNATURE_KEY];
-    if (typeof signature !== 'string' || (await recordRequestSignature(deps.db, signature))) {
+    // With the database down the check is skipped (fail open): the command itself then answers "try again".
+    const fresh = typeof signature !== 'string' || (await recordRequestSignature(deps.db, signature).catch(() => true));
+    if (fresh) {
       await args.next();
       return;
     }

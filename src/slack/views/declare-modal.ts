@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findSeverity } from '../../config/load';
 import type { IncidentConfig } from '../../config/schema';
 import { TITLE_MAX } from '../../domain/flows/declare-incident';
+import { truncate } from '../blocks/mrkdwn';
 
 /** Ids of the declare modal, shared by the builder and the submission listener. */
 export const DECLARE_MODAL = {
@@ -13,13 +14,14 @@ export const DECLARE_MODAL = {
   description: 'description',
   visibility: 'visibility',
   commander: 'commander',
+  symptom: 'symptom',
   action: 'value',
 } as const;
 
 export const declareMetadata = z.object({ channelId: z.string() });
 
 /** The declare form: title, severity (default from config), description, who commands, private or public. */
-export function declareModal(config: IncidentConfig, o: { userId: string; channelId: string; title?: string; severity?: string }): SlackViewDto {
+export function declareModal(config: IncidentConfig, o: { userId: string; channelId: string; title?: string; severity?: string; symptom?: string }): SlackViewDto {
   const options = config.severities.map((s) => Bits.Option({ text: `${s.id} · ${s.name}`.slice(0, 75), value: s.id }));
   const initial = findSeverity(config, o.severity ?? config.default_severity) ?? config.severities[0];
   const initialOption = options[config.severities.indexOf(initial)];
@@ -32,6 +34,7 @@ export function declareModal(config: IncidentConfig, o: { userId: string; channe
       Blocks.Input({ label: 'Severity', blockId: DECLARE_MODAL.severity })
         .element(Elements.StaticSelect({ actionId: DECLARE_MODAL.action }).options(options).initialOption(initialOption))
         .hint('Not sure? Keep the default: assume worse than average until proven otherwise.'),
+      symptomInput(config, o.symptom),
       Blocks.Input({ label: 'What do you see?', blockId: DECLARE_MODAL.description })
         .optional()
         .element(Elements.TextInput({ actionId: DECLARE_MODAL.action, multiline: true, maxLength: 3000 })),
@@ -58,5 +61,21 @@ export function declareSubmission(config: IncidentConfig) {
     [DECLARE_MODAL.description]: z.string().nullable().optional(),
     [DECLARE_MODAL.commander]: z.string({ error: 'Pick who commands the response.' }),
     [DECLARE_MODAL.visibility]: z.enum(['public', 'private'], { error: 'Pick public or private.' }),
+    [DECLARE_MODAL.symptom]: z
+      .string()
+      .nullable()
+      .optional()
+      .refine((id) => id == null || config.matrix.some((row) => row.id === id), 'Pick one of the listed symptoms, or none.'),
   });
+}
+
+/** The optional failure class (from the matrix): picking one records it and posts its runbook in the new channel. */
+function symptomInput(config: IncidentConfig, rowId: string | undefined) {
+  if (config.matrix.length === 0) return undefined;
+  const options = config.matrix.map((row) => Bits.Option({ text: truncate(row.symptom, 75), value: row.id }));
+  const initial = options[config.matrix.findIndex((row) => row.id === rowId)];
+  return Blocks.Input({ label: 'Symptom (failure class)', blockId: DECLARE_MODAL.symptom })
+    .optional()
+    .element(Elements.StaticSelect({ actionId: DECLARE_MODAL.action, placeholder: 'Closest symptom, if one fits' }).options(options).initialOption(initial))
+    .hint('Its runbook is posted in the incident channel right away. You can also triage later with /incident triage.');
 }

@@ -7,7 +7,7 @@ describe('checkConfigFile', () => {
   it('summarises a valid file', () => {
     expect(checkConfigFile(join(root, 'incident.config.yml'))).toEqual({
       ok: true,
-      output: `${join(root, 'incident.config.yml')} is valid: 3 severities (default SEV-2), 4 statuses, 3 roles`,
+      output: `${join(root, 'incident.config.yml')} is valid: 3 severities (default SEV-2), 4 statuses, 3 roles, 13 matrix rows, 12 runbooks, 13 approved commands, 0 regions`,
     });
   });
 

@@ -50,7 +50,7 @@ describe('loadIncidentConfig', () => {
     expect(config.severities[1]).toMatchObject({ aliases: [], examples: [], escalation: [] });
     expect(config.channels.incidents_channel).toBe('C0123ABCD');
     expect(config.permissions).toEqual({ declare: { users: [], usergroups: ['S0614TZR7'] } });
-    expect(config.matrix).toEqual([{ symptom: 'anything', runbook: 'later.md' }]);
+    expect(config.matrix).toEqual([]);
   });
 
   it('reports a file that does not exist', () => {

@@ -1,0 +1,20 @@
+import { incidentKey, type Incident } from '../../domain/incident';
+import type { SharedPostmortem } from '../../domain/ports';
+import { escapeMrkdwn } from './mrkdwn';
+
+const link = (draft: SharedPostmortem) => `<${draft.link}|${escapeMrkdwn(draft.fileName)}>`;
+
+/** The comment on the uploaded draft in the incident channel: what it is and what to do with it. */
+export function postmortemComment(incident: Incident, draft: SharedPostmortem): string {
+  const again = draft.version === 1 ? 'After late notes, `/incident postmortem` writes a new version.' : `Version ${draft.version}; earlier versions stay in the store.`;
+  return [
+    `:page_facing_up: *Postmortem draft v${draft.version}* for ${incidentKey(incident)}, assembled from this channel's timeline.`,
+    'Fill in the ✍️ sections (root cause, what went well and badly, action items) and review it together.',
+    `Stored copy: ${link(draft)}. ${again}`,
+  ].join('\n');
+}
+
+/** The reply in the announcement's thread that points #incidents at the draft. */
+export function postmortemAnnouncement(incident: Incident, draft: SharedPostmortem): string {
+  return `:page_facing_up: Postmortem draft v${draft.version} for ${incidentKey(incident)}: ${link(draft)}`;
+}
