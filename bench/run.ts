@@ -1,5 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAckLatency } from './ack-latency';
+import { benchIngestion } from './ingestion';
 import { benchLifecycle } from './lifecycle';
+import { benchStartup } from './startup';
 import { benchPostmortem } from './postmortem';
 import { benchSsh } from './ssh';
 import { table } from './stats';
@@ -8,6 +11,9 @@ import { benchTimers } from './timers';
 type Bench = () => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, Bench> = {
+  ack: () => benchAckLatency(),
+  ingestion: () => benchIngestion(),
+  startup: () => benchStartup(),
   lifecycle: () => benchLifecycle(),
   timers: () => benchTimers(),
   postmortem: () => benchPostmortem(),
@@ -16,7 +22,7 @@ const BENCHES: Record<string, Bench> = {
 
 function rowsOf(name: string, report: Record<string, unknown>): Record<string, string | number>[] {
   return Object.entries(report)
-    .filter(([, v]) => typeof v === 'object' && v !== null && 'p50' in (v as object))
+    .filter(([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v))
     .map(([series, v]) => ({ bench: name, series, ...(v as Record<string, number>) }));
 }
 

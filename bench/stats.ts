@@ -22,8 +22,9 @@ export function summarise(samples: number[]): LatencySummary {
 /** Renders rows as an aligned text table. */
 export function table(rows: Record<string, string | number>[]): string {
   if (rows.length === 0) return '';
-  const keys = Object.keys(rows[0]);
-  const width = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (r: Record<string, string | number>, k: string) => (r[k] === undefined ? '' : String(r[k]));
+  const width = keys.map((k) => Math.max(k.length, ...rows.map((r) => cell(r, k).length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i])).join('  ');
-  return [line(keys), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k]))))].join('\n');
+  return [line(keys), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => cell(r, k))))].join('\n');
 }

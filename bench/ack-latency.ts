@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SlackEmulator } from '../src/sandbox';
+import { spawnBot, type SpawnedBot } from '../test/support/spawn-bot';
+import { rssMb, withPeakRss } from './process-stats';
+import { summarise, type LatencySummary } from './stats';
+
+const SECRET = 'bench-secret';
+const TOKEN = 'xoxb-bench';
+const LEVELS = [1, 10, 100];
+const REQUESTS_PER_LEVEL = 100;
+
+type Send = (emulator: SlackEmulator, i: number) => Promise<{ status: number; elapsedMs: number }>;
+
+async function measure(emulator: SlackEmulator, concurrency: number, send: Send): Promise<number[]> {
+  const samples: number[] = [];
+  for (let done = 0; done < REQUESTS_PER_LEVEL; done += concurrency) {
+    const burst = await Promise.all(Array.from({ length: concurrency }, (_, i) => send(emulator, done + i)));
+    for (const r of burst) {
+      if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+      samples.push(r.elapsedMs);
+    }
+  }
+  return samples;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+/**
+ * Ack latency (p50/p99/max) of `/incident help`, `/incident declare` and a view submission at 1, 10 and 100
+ * concurrent signed requests, beside a bare Bolt app that only acks, in the same run; plus the bot's RSS.
+ */
+export async function benchAckLatency(): Promise<Record<string, unknown>> {
+  const emulator = new SlackEmulator({ botToken: TOKEN, signingSecret: SECRET });
+  await emulator.start();
+  const user = emulator.addUser({ name: 'bench' }).id;
+  emulator.addChannel({ name: 'incidents', members: [user, emulator.botUserId] });
+  const channel = emulator.addChannel({ name: 'general', members: [user, emulator.botUserId] }).id;
+  const env: Record<string, string> = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl, PORT: '0', LOG_LEVEL: 'error' };
+  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-ack-'));
+  const bot = spawnBot(env);
+  const bare = spawnBot(env, 'bench/bare-bolt.ts');
+  const report: Record<string, unknown> = { backend: env.DATABASE_URL ? 'server' : 'embedded', requestsPerLevel: REQUESTS_PER_LEVEL };
+  const use = async (app: SpawnedBot) => emulator.connectBot({ requestUrl: `http://127.0.0.1:${await app.ready(60_000)}/slack/events`, signingSecret: SECRET, botToken: TOKEN });
+  try {
+    await use(bot);
+    await bare.ready(60_000);
+    report.rssIdleMb = rssMb(bot.child.pid);
+    // One declare form left open: submitting it with an empty title is answered with a field error, every time.
+    await emulator.slashCommand({ user, channel, text: 'declare' });
+    const viewId = emulator.workspace.openViews(user).at(-1)?.id as string;
+    const submit: Send = (e) => e.submitView({ user, viewId, values: { title: { value: { type: 'plain_text_input', value: '' } } } });
+    const sends: Record<string, Send> = {
+      help: (e) => e.slashCommand({ user, channel, text: 'help' }),
+      declare: (e, i) => e.slashCommand({ user, channel, text: `declare sev3 Bench ${Date.now()}-${i}` }),
+      viewSubmission: submit,
+    };
+    let peak = 0;
+    for (const level of LEVELS) {
+      for (const [name, send] of Object.entries(sends)) {
+        await use(bot);
+        const ours = await withPeakRss(bot.child.pid, () => measure(emulator, level, send));
+        peak = Math.max(peak, ours.peakMb);
+        await settle();
+        await use(bare);
+        const floor = await measure(emulator, level, name === 'declare' ? sends.help : send);
+        report[`${name}@${level}`] = summarise(ours.result);
+        report[`bare-${name}@${level}`] = summarise(floor);
+        report[`ratioP99 ${name}@${level}`] = ratio(report[`${name}@${level}`] as LatencySummary, report[`bare-${name}@${level}`] as LatencySummary);
+      }
+    }
+    report.rssPeakMb = peak;
+  } finally {
+    bot.kill();
+    bare.kill();
+    await Promise.all([bot.exited, bare.exited]);
+    await emulator.stop();
+  }
+  return report;
+}
+
+const ratio = (a: LatencySummary, b: LatencySummary) => Math.round((a.p99 / b.p99) * 100) / 100;
