@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,7 +179,18 @@ describe('the SSH runner, before any connection', () => {
     expect(await once(region({ port }))).toMatchObject({ outcome: 'failed', message: `eu (127.0.0.1:${port}) refused the connection: is sshd running and listening on port ${port}?` });
   });
 
-  it('says which environment variable to set when the key path is missing', async () => {
+  it('gives up on a host that accepts the connection and then says nothing, with a clear message', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      expect(await once(region({ port }))).toMatchObject({ outcome: 'failed', message: `eu (127.0.0.1:${port}) did not answer within 10 s: the host may be down, or a firewall blocks the bot.` });
+    } finally {
+      silent.close();
+    }
+  });
+
+    it('says which environment variable to set when the key path is missing', async () => {
     const result = await once(region({ keyPath: undefined }));
     expect(result.message).toBe("No SSH key for eu: set SSH_KEY_EU in the bot's environment to the path of the private key file, then restart the bot.");
   });
