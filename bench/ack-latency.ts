@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SlackEmulator } from '../src/sandbox';
 import { spawnBot, type SpawnedBot } from '../test/support/spawn-bot';
 import { rssMb, withPeakRss } from './process-stats';
+import { freshServerDatabase } from './server-database';
 import { summarise, type LatencySummary } from './stats';
 
 const SECRET = 'bench-secret';
@@ -38,7 +39,8 @@ export async function benchAckLatency(): Promise<Record<string, unknown>> {
   emulator.addChannel({ name: 'incidents', members: [user, emulator.botUserId] });
   const channel = emulator.addChannel({ name: 'general', members: [user, emulator.botUserId] }).id;
   const env: Record<string, string> = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl, PORT: '0', LOG_LEVEL: 'error' };
-  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  const server = process.env.BENCH_DATABASE_URL ? await freshServerDatabase() : undefined;
+  if (server) env.DATABASE_URL = server.url;
   else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-ack-'));
   const bot = spawnBot(env);
   const bare = spawnBot(env, 'bench/bare-bolt.ts');
@@ -50,8 +52,9 @@ export async function benchAckLatency(): Promise<Record<string, unknown>> {
     report.rssIdleMb = rssMb(bot.child.pid);
     // One declare form left open: submitting it with an empty title is answered with a field error, every time.
     await emulator.slashCommand({ user, channel, text: 'declare' });
-    const viewId = emulator.workspace.openViews(user).at(-1)?.id as string;
-    const submit: Send = (e) => e.submitView({ user, viewId, values: { title: { value: { type: 'plain_text_input', value: '' } } } });
+    let viewId: string | undefined;
+    while (!(viewId = emulator.workspace.openViews(user).at(-1)?.id)) await new Promise((r) => setTimeout(r, 20));
+    const submit: Send = (e) => e.submitView({ user, viewId: viewId as string, values: { title: { value: { type: 'plain_text_input', value: '' } } } });
     const sends: Record<string, Send> = {
       help: (e) => e.slashCommand({ user, channel, text: 'help' }),
       declare: (e, i) => e.slashCommand({ user, channel, text: `declare sev3 Bench ${Date.now()}-${i}` }),
@@ -77,6 +80,7 @@ export async function benchAckLatency(): Promise<Record<string, unknown>> {
     bare.kill();
     await Promise.all([bot.exited, bare.exited]);
     await emulator.stop();
+    await server?.stop();
   }
   return report;
 }

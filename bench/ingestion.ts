@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startBot } from '../src/bot';
 import { loadIncidentConfig } from '../src/config/load';
 import { SlackEmulator } from '../src/sandbox';
+import { freshServerDatabase } from './server-database';
 
 const SECRET = 'bench-secret';
 const TOKEN = 'xoxb-bench';
@@ -51,11 +52,20 @@ async function ingest(databaseUrl: string | undefined, messages: number, concurr
   }
 }
 
+async function onFreshServer<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const server = await freshServerDatabase();
+  try {
+    return await work(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Message events per second stored on the timeline by one process, on embedded PGlite and on the server. */
 export async function benchIngestion(messages = 2000, concurrency = 20): Promise<Record<string, unknown>> {
   return {
     note: 'one bot process; the emulator sending the events runs in the same process',
     embedded: await ingest(undefined, messages, concurrency),
-    server: await ingest(process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', messages, concurrency),
+    server: await onFreshServer((url) => ingest(url, messages, concurrency)),
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlackEmulator } from '../src/sandbox';
 import { spawnBot, type SpawnedBot } from '../test/support/spawn-bot';
+import { freshServerDatabase } from './server-database';
 import { summarise } from './stats';
 
 const SECRET = 'bench-secret';
@@ -36,7 +37,8 @@ export async function benchLifecycle(options: { concurrency?: number; rounds?: n
   emulator.addChannel({ name: 'incidents', members: [user, emulator.botUserId] });
   const channel = emulator.addChannel({ name: 'general', members: [user, emulator.botUserId] }).id;
   const env: Record<string, string> = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl, PORT: '0', LOG_LEVEL: 'error' };
-  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  const server = process.env.BENCH_DATABASE_URL ? await freshServerDatabase() : undefined;
+  if (server) env.DATABASE_URL = server.url;
   else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-'));
   const series: Record<string, number[]> = { declare: [], help: [], bareBolt: [] };
   const runs: [keyof typeof series, SpawnedBot, (r: number, i: number) => string][] = [];
@@ -57,6 +59,7 @@ export async function benchLifecycle(options: { concurrency?: number; rounds?: n
     bare.kill();
     await Promise.all([bot.exited, bare.exited]);
     await emulator.stop();
+    await server?.stop();
   }
   const [declare, help, bareBolt] = [summarise(series.declare), summarise(series.help), summarise(series.bareBolt)];
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlackEmulator } from '../src/sandbox';
+import { freshServerDatabase } from './server-database';
 import { spawnBot } from '../test/support/spawn-bot';
 import { rssMb } from './process-stats';
 import { summarise } from './stats';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 async function timeToReady(env: Record<string, string>): Promise<{ ms: number; rssMb: number }> {
   const started = Date.now();
@@ -34,7 +34,9 @@ export async function benchStartup(runs = 3): Promise<Record<string, unknown>> {
       const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'));
       fresh.push(await timeToReady({ ...base, DATA_DIR: dataDir }));
       existing.push(await timeToReady({ ...base, DATA_DIR: dataDir }));
-      server.push(await timeToReady({ ...base, DATABASE_URL: SERVER_URL }));
+      const schema = await freshServerDatabase();
+      server.push(await timeToReady({ ...base, DATABASE_URL: schema.url }));
+      await schema.stop();
     }
     for (const [name, samples] of Object.entries({ embeddedFreshData: fresh, embeddedExistingData: existing, server })) {
       report[name] = summarise(samples.map((s) => s.ms));

@@ -18,17 +18,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const embedded = await startEmbeddedPostgres(undefined);
     return { url: embedded.url, stop: () => embedded.stop() };
   }
+  return createSchemaDatabase(SERVER_URL);
+}
+
+/** An empty schema of its own on a Postgres server (tests, benchmarks); stop() drops it. */
+export async function createSchemaDatabase(serverUrl: string): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER_URL });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const url = new URL(SERVER_URL);
+  const url = new URL(serverUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
     async stop() {
-      const c = new Client({ connectionString: SERVER_URL });
+      const c = new Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
       await c.end();
