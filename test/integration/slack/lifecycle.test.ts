@@ -103,10 +103,12 @@ describe(`incident lifecycle in Slack (${BACKEND} backend)`, () => {
     const res = await h.emulator.slashCommand({ user: h.users.ana, channel: channel.id, text: 'sev sev1 half of EU affected' });
     expect(res.problems ?? []).toEqual([]);
     await eventually(() => expect(channel.topic.value).toMatch(/^SEV-1 \| Investigating/));
-    const header = h.emulator.workspace.messages(channel.id)[0];
-    expect(blockText(header)).toMatch(/INC-\d+ · SEV-1 · Checkout latency/);
-    const announcement = h.emulator.workspace.messages(h.channels.incidents).find((m) => blockText(m).includes('Checkout latency'));
-    expect(blockText(announcement)).toContain('SEV-1');
+    // The topic changes first, then the header and the announcement.
+    await eventually(() => expect(blockText(h.emulator.workspace.messages(channel.id)[0])).toMatch(/INC-\d+ · SEV-1 · Checkout latency/));
+    await eventually(() => {
+      const announcement = h.emulator.workspace.messages(h.channels.incidents).find((m) => blockText(m).includes('Checkout latency'));
+      expect(blockText(announcement)).toContain('SEV-1');
+    });
     const { rows } = await h.bot.database.query("SELECT text, data FROM timeline_entries WHERE kind = 'severity_changed' ORDER BY id DESC LIMIT 1");
     expect(rows[0].text).toBe('Severity promoted from SEV-2 to SEV-1: half of EU affected');
     expect(rows[0].data).toEqual({ from: 'SEV-2', to: 'SEV-1', reason: 'half of EU affected' });
@@ -142,7 +144,7 @@ describe(`incident lifecycle in Slack (${BACKEND} backend)`, () => {
     await eventually(() => expect(channel.topic.value).toMatch(/\| Resolved \|/));
     const texts = h.emulator.workspace.messages(channel.id).map((m) => blockText(m)).join('\n');
     expect(texts).toContain('Pruned WAL and grew the volume');
-    expect(blockText(h.emulator.workspace.messages(channel.id)[0])).toContain('Reopen');
+    await eventually(() => expect(blockText(h.emulator.workspace.messages(channel.id)[0])).toContain('Reopen'));
     await eventually(async () => {
       const { rows } = await h.bot.database.query("SELECT kind FROM timeline_entries WHERE kind IN ('resolved', 'status_update', 'postmortem') ORDER BY id DESC LIMIT 3");
       expect(rows.map((r) => r.kind)).toEqual(['postmortem', 'status_update', 'resolved']);

@@ -49,8 +49,10 @@ describe(`evidence packs and runbook Run buttons, outputs in an S3 bucket (${BAC
     expect(link).toContain(`${s3.endpoint}/${s3.bucket}/bot/incidents/`);
     const body = Buffer.from(await (await fetch(link)).arrayBuffer());
     expect(sha256(body)).toBe(status.output_sha256);
-    const captured = await h.bot.database.query("SELECT data FROM timeline_entries WHERE kind = 'evidence_captured'");
-    expect(captured.rows[0].data).toEqual({ regions: ['eu'], runIds: expect.arrayContaining(rows.map((r) => Number(r.id))) });
+    await eventually(async () => {
+      const captured = await h.bot.database.query("SELECT data FROM timeline_entries WHERE kind = 'evidence_captured'");
+      expect(captured.rows[0]?.data).toEqual({ regions: ['eu'], runIds: expect.arrayContaining(rows.map((r) => Number(r.id))) });
+    });
   });
 
   it('covers every region with `all`, and says which hosts could not be reached', async () => {
@@ -59,8 +61,11 @@ describe(`evidence packs and runbook Run buttons, outputs in an S3 bucket (${BAC
     expect(m.text).toBe('Evidence captured on eu, us, down, impostor: 12 of 28 commands succeeded');
     expect(blockText(m)).toContain('refused the connection');
     expect(blockText(m)).toContain('Refusing to connect to impostor');
-    const { rows } = await h.bot.database.query("SELECT data FROM timeline_entries WHERE kind = 'evidence_captured' ORDER BY id");
-    expect(rows[1].data.runIds).toHaveLength(28);
+    // The summary message is posted just before the timeline entry is written.
+    await eventually(async () => {
+      const { rows } = await h.bot.database.query("SELECT data FROM timeline_entries WHERE kind = 'evidence_captured' ORDER BY id");
+      expect(rows[1]?.data.runIds).toHaveLength(28);
+    });
   });
 
   it('answers an unknown region with the ones that exist', async () => {

@@ -107,8 +107,9 @@ describe(`status updates (${BACKEND} backend)`, () => {
     expect(text(posted)).not.toContain('<!channel>');
     await eventually(() => expect(ws().messages(h.channels.incidents).map(text).filter((t) => t.includes('INCIDENT UPDATE · SEV-1 · INC-1'))).toHaveLength(1));
     await eventually(() => expect(channel.topic.value).toContain('SEV-1 | Identified |'));
-    expect(text(ws().messages(channel.id)[0])).toContain('*Status:* Identified');
-    expect(text(ws().messages(h.channels.incidents).find((m) => m.text.startsWith('INC-1 ')))).toContain('*Status:* Identified');
+    // The topic changes first, then the header and the announcement.
+    await eventually(() => expect(text(ws().messages(channel.id)[0])).toContain('*Status:* Identified'));
+    await eventually(() => expect(text(ws().messages(h.channels.incidents).find((m) => m.text.startsWith('INC-1 ')))).toContain('*Status:* Identified'));
     const { rows: updates } = await db().query('SELECT status, impact, current_actions, next_update_minutes, audience, posted_by FROM status_updates WHERE incident_id = 1');
     expect(updates).toEqual([{ status: 'Identified', impact, current_actions: 'Rolling back deploy 1234\nWatching the error rate', next_update_minutes: 10, audience: 'internal', posted_by: h.users.ana }]);
     const { rows: entries } = await db().query("SELECT text, actor_id, data FROM timeline_entries WHERE incident_id = 1 AND kind = 'status_update'");
