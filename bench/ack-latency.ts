@@ -1,14 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BENCH_SECRET, BENCH_TOKEN, startBenchWorkspace } from './bench-workspace';
 import { SlackEmulator } from '../src/sandbox';
 import { spawnBot, type SpawnedBot } from '../test/support/spawn-bot';
 import { rssMb, withPeakRss } from './process-stats';
-import { freshServerDatabase } from './server-database';
 import { summarise, type LatencySummary } from './stats';
 
-const SECRET = 'bench-secret';
-const TOKEN = 'xoxb-bench';
 const LEVELS = [1, 10, 100];
 const REQUESTS_PER_LEVEL = 100;
 
@@ -33,19 +28,12 @@ const settle = () => new Promise((r) => setTimeout(r, 1500));
  * concurrent signed requests, beside a bare Bolt app that only acks, in the same run; plus the bot's RSS.
  */
 export async function benchAckLatency(): Promise<Record<string, unknown>> {
-  const emulator = new SlackEmulator({ botToken: TOKEN, signingSecret: SECRET });
-  await emulator.start();
-  const user = emulator.addUser({ name: 'bench' }).id;
-  emulator.addChannel({ name: 'incidents', members: [user, emulator.botUserId] });
-  const channel = emulator.addChannel({ name: 'general', members: [user, emulator.botUserId] }).id;
-  const env: Record<string, string> = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl, PORT: '0', LOG_LEVEL: 'error' };
-  const server = process.env.BENCH_DATABASE_URL ? await freshServerDatabase() : undefined;
-  if (server) env.DATABASE_URL = server.url;
-  else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-ack-'));
+  const ws = await startBenchWorkspace();
+  const { emulator, user, channel, env } = ws;
   const bot = spawnBot(env);
   const bare = spawnBot(env, 'bench/bare-bolt.ts');
-  const report: Record<string, unknown> = { backend: env.DATABASE_URL ? 'server' : 'embedded', requestsPerLevel: REQUESTS_PER_LEVEL };
-  const use = async (app: SpawnedBot) => emulator.connectBot({ requestUrl: `http://127.0.0.1:${await app.ready(60_000)}/slack/events`, signingSecret: SECRET, botToken: TOKEN });
+  const report: Record<string, unknown> = { backend: ws.backend, requestsPerLevel: REQUESTS_PER_LEVEL };
+  const use = async (app: SpawnedBot) => emulator.connectBot({ requestUrl: `http://127.0.0.1:${await app.ready(60_000)}/slack/events`, signingSecret: BENCH_SECRET, botToken: BENCH_TOKEN });
   try {
     await use(bot);
     await bare.ready(60_000);
@@ -79,8 +67,7 @@ export async function benchAckLatency(): Promise<Record<string, unknown>> {
     bot.kill();
     bare.kill();
     await Promise.all([bot.exited, bare.exited]);
-    await emulator.stop();
-    await server?.stop();
+    await ws.stop();
   }
   return report;
 }

@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BENCH_SECRET, BENCH_TOKEN, startBenchWorkspace } from './bench-workspace';
 import { SlackEmulator } from '../src/sandbox';
 import { spawnBot, type SpawnedBot } from '../test/support/spawn-bot';
-import { freshServerDatabase } from './server-database';
 import { summarise } from './stats';
 
-const SECRET = 'bench-secret';
-const TOKEN = 'xoxb-bench';
 
 async function burst(emulator: SlackEmulator, user: string, channel: string, concurrency: number, text: (i: number) => string): Promise<number[]> {
   return Promise.all(
@@ -21,7 +16,7 @@ async function burst(emulator: SlackEmulator, user: string, channel: string, con
 
 async function connect(emulator: SlackEmulator, app: SpawnedBot): Promise<void> {
   const port = await app.ready(60_000);
-  emulator.connectBot({ requestUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, botToken: TOKEN });
+  emulator.connectBot({ requestUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: BENCH_SECRET, botToken: BENCH_TOKEN });
 }
 
 /**
@@ -31,15 +26,8 @@ async function connect(emulator: SlackEmulator, app: SpawnedBot): Promise<void> 
 export async function benchLifecycle(options: { concurrency?: number; rounds?: number } = {}): Promise<Record<string, unknown>> {
   const concurrency = options.concurrency ?? 50;
   const rounds = options.rounds ?? 4;
-  const emulator = new SlackEmulator({ botToken: TOKEN, signingSecret: SECRET });
-  await emulator.start();
-  const user = emulator.addUser({ name: 'bench' }).id;
-  emulator.addChannel({ name: 'incidents', members: [user, emulator.botUserId] });
-  const channel = emulator.addChannel({ name: 'general', members: [user, emulator.botUserId] }).id;
-  const env: Record<string, string> = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl, PORT: '0', LOG_LEVEL: 'error' };
-  const server = process.env.BENCH_DATABASE_URL ? await freshServerDatabase() : undefined;
-  if (server) env.DATABASE_URL = server.url;
-  else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'bench-'));
+  const ws = await startBenchWorkspace();
+  const { emulator, user, channel, env } = ws;
   const series: Record<string, number[]> = { declare: [], help: [], bareBolt: [] };
   const runs: [keyof typeof series, SpawnedBot, (r: number, i: number) => string][] = [];
   const bot = spawnBot(env);
@@ -58,13 +46,12 @@ export async function benchLifecycle(options: { concurrency?: number; rounds?: n
     bot.kill();
     bare.kill();
     await Promise.all([bot.exited, bare.exited]);
-    await emulator.stop();
-    await server?.stop();
+    await ws.stop();
   }
   const [declare, help, bareBolt] = [summarise(series.declare), summarise(series.help), summarise(series.bareBolt)];
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   return {
-    backend: env.DATABASE_URL ? 'server' : 'embedded',
+    backend: ws.backend,
     concurrency,
     rounds,
     declare,
