@@ -1,24 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, formatConfigProblems, loadIncidentConfig, parseIncidentConfig } from '../../../src/config/load';
+import { loadIncidentConfig, parseIncidentConfig } from '../../../src/config/load';
+import { configProblems } from '../../support/config-problems';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = (name: string) => join(root, 'test/fixtures/config', name);
 
 // Parses a fixture as if it were the user's incident.config.yml and returns the report lines.
 function reportFor(name: string): string[] {
-  return reportForText(readFileSync(fixture(name), 'utf8'));
+  return configProblems(readFileSync(fixture(name), 'utf8'));
 }
 
-function reportForText(text: string): string[] {
-  try {
-    parseIncidentConfig(text, 'incident.config.yml');
-  } catch (err) {
-    if (err instanceof ConfigError) return formatConfigProblems(err).split('\n');
-    throw err;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('loadIncidentConfig', () => {
   it('loads the shipped incident.config.yml', () => {
@@ -128,7 +120,7 @@ describe('parseIncidentConfig problem reports', () => {
   });
 
   it('says so when the file is empty', () => {
-    expect(reportForText('# nothing yet\n')).toEqual([
+    expect(configProblems('# nothing yet\n')).toEqual([
       'incident.config.yml: the file is empty; start from the incident.config.yml shipped with the bot',
     ]);
   });

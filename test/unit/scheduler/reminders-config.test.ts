@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { ConfigError, formatConfigProblems, loadIncidentConfig, parseIncidentConfig } from '../../../src/config/load';
+import { loadIncidentConfig, parseIncidentConfig } from '../../../src/config/load';
 import { REMINDER_DEFAULTS } from '../../../src/config/sections/reminders';
+import { configProblems } from '../../support/config-problems';
 
 const root = join(__dirname, '..', '..', '..');
 const shipped = () => parseDocument(readFileSync(join(root, 'incident.config.yml'), 'utf8'));
 
-function problems(text: string): string[] {
-  try {
-    parseIncidentConfig(text, 'incident.config.yml');
-  } catch (err) {
-    if (err instanceof ConfigError) return formatConfigProblems(err).split('\n');
-    throw err;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('the reminders section', () => {
   it('ships with the defaults written out', () => {
@@ -36,7 +28,7 @@ describe('the reminders section', () => {
     doc.setIn(['reminders', 'max_attempt'], 3);
     const text = doc.toString();
     const lineOf = (key: string) => text.split('\n').findIndex((l) => l.trim().startsWith(`${key}:`)) + 1;
-    expect(problems(text)).toEqual([
+    expect(configProblems(text)).toEqual([
       `incident.config.yml:${lineOf('tick_seconds')} reminders.tick_seconds: expected a whole number of seconds from 1 to 59`,
       `incident.config.yml:${lineOf('grace_minutes')} reminders.grace_minutes: expected a whole number of minutes from 1 to 1440`,
       `incident.config.yml:${lineOf('business_days_timezone')} reminders.business_days_timezone: unknown time zone; use a name from the IANA list, such as UTC, Europe/Berlin or America/New_York`,
