@@ -10,6 +10,8 @@ export interface BotResponse {
   json?: unknown;
   /** How long the bot took to answer; Slack gives up after 3 seconds. */
   elapsedMs: number;
+  /** For an event: how many times it was redelivered after failed deliveries (see the emulator's eventRetryDelaysMs). */
+  retries?: number;
   /** What Slack would have complained about in the answer (late ack, invalid blocks, rejected view). */
   problems?: string[];
 }

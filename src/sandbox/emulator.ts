@@ -28,6 +28,11 @@ export interface EmulatorOptions {
   verificationToken?: string;
   /** Deliver the bot's own posts back to it as `message` events, as Slack does (default false). */
   echoBotMessages?: boolean;
+  /**
+   * Redeliver an event whose delivery failed (no answer, not 2xx, or past 3 s) after each of these pauses, as Slack
+   * does after about 0 s, 1 min and 5 min, with X-Slack-Retry-Num. Default: no retries.
+   */
+  eventRetryDelaysMs?: number[];
   /** How long trigger ids stay valid (Slack: 3 s). */
   triggerTtlMs?: number;
   /** The workspace's clock in milliseconds (message ts, created times); a test passes its driven clock. */
@@ -70,7 +75,7 @@ export class SlackEmulator {
       botToken: () => this.connection.botToken ?? '', onBotMessage,
     });
     const app = { workspace: this.workspace, verificationToken: options.verificationToken ?? 'sandbox-verification-token' };
-    this.link = new BotLink(app, () => this.botConnection());
+    this.link = new BotLink(app, () => this.botConnection(), options.eventRetryDelaysMs);
     const baseUrl = () => this.server.baseUrl;
     this.side = new SlackSide({ link: this.link, triggers, responseUrls, baseUrl, echoBotMessages: options.echoBotMessages ?? false });
     this.viewSide = new ViewInteractions(this.link, triggers);

@@ -6,7 +6,7 @@ import type { Env } from '../../src/config/env';
 import { loadIncidentConfig, parseIncidentConfig } from '../../src/config/load';
 import type { IncidentConfig } from '../../src/config/schema';
 import type { Clock } from '../../src/domain/ports';
-import { SlackEmulator } from '../../src/sandbox';
+import { SlackEmulator, type EmulatorOptions } from '../../src/sandbox';
 import { BACKEND, createTestDatabase, type TestDatabase } from './test-database';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -34,12 +34,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Boots the emulator and the bot; pass YAML to use another config, a function to route the database URL, or env overrides. */
+/** Boots the emulator and the bot; pass YAML to use another config, a function to route the database URL, env overrides, or emulator options. */
 export async function startHarness(
-  options: { configYaml?: string; databaseUrl?: (url: string) => string | Promise<string>; env?: Partial<Env> } = {},
+  options: { configYaml?: string; databaseUrl?: (url: string) => string | Promise<string>; env?: Partial<Env>; emulator?: EmulatorOptions } = {},
 ): Promise<Harness> {
   const config = options.configYaml ? parseIncidentConfig(options.configYaml, 'test.config.yml') : loadIncidentConfig('incident.config.yml');
-  const emulator = new SlackEmulator({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  const emulator = new SlackEmulator({ ...options.emulator, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
   await emulator.start();
   const ana = emulator.addUser({ name: 'ana', realName: 'Ana Ortiz' }).id;
   const ben = emulator.addUser({ name: 'ben', realName: 'Ben Okafor' }).id;

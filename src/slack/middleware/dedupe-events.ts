@@ -1,11 +1,12 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { forgetSlackEvent, recordSlackEvent } from '../../store/slack-events';
+import { recordSlackEventProcessed, wasSlackEventProcessed } from '../../store/slack-events';
 import type { BotDeps } from '../deps';
 
 /**
- * Global middleware: an Events API delivery whose event id was seen before is dropped (Slack redelivers up
- * to three times, and with several replicas a redelivery may land on another process). When processing fails
- * the id is forgotten, so Slack's retry gets another chance.
+ * Global middleware: an Events API delivery whose event id was processed before is dropped (Slack redelivers up
+ * to three times, and with several replicas a redelivery may land on another process). The id is recorded only
+ * once the listeners have finished: an event whose processing failed, or whose process died, is processed again
+ * when Slack retries it (the delivery is answered only after processing; see `ackEventsAfterProcessing`).
  */
 export function dedupeEvents(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
@@ -15,14 +16,12 @@ export function dedupeEvents(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
       return;
     }
     const type = envelope.event?.type ?? 'unknown';
-    const fresh = await recordSlackEvent(deps.db, envelope.event_id, type);
-    deps.metrics.events.inc({ type, outcome: fresh ? 'processed' : 'duplicate' });
-    if (!fresh) return;
-    try {
-      await next();
-    } catch (err) {
-      await forgetSlackEvent(deps.db, envelope.event_id).catch(() => undefined);
-      throw err;
+    if (await wasSlackEventProcessed(deps.db, envelope.event_id)) {
+      deps.metrics.events.inc({ type, outcome: 'duplicate' });
+      return;
     }
+    await next();
+    await recordSlackEventProcessed(deps.db, envelope.event_id, type);
+    deps.metrics.events.inc({ type, outcome: 'processed' });
   };
 }

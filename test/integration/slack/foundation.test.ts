@@ -52,17 +52,34 @@ describe(`the bot as Slack talks to it (${BACKEND} backend)`, () => {
     expect(res.status).toBe(401);
   });
 
-  it('serves a signed request once: the same request replayed within the five minutes is dropped', async () => {
+  it('serves a signed request once: the same request replayed within the five minutes gets the first answer and runs nothing', async () => {
     const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help').replace('%2Fwebhook-collect', '%2Fincident');
     const at = Math.floor(Date.now() / 1000);
     const signed = { body, contentType: 'application/x-www-form-urlencoded', timestamp: at, signature: signSlackRequest(SIGNING_SECRET, at, body) };
+    const helpRuns = async () => Number(/incident_bot_commands_total\{subcommand="help",outcome="ok"\} (\d+)/.exec(await (await fetch(`http://127.0.0.1:${h.bot.port}/metrics`)).text())?.[1] ?? 0);
     const first = await h.emulator.postToBot(signed);
+    const runsAfterFirst = await helpRuns();
     const replay = await h.emulator.postToBot(signed);
     expect(first.body).toContain('/incident declare');
     expect(replay.status).toBe(200);
-    expect(replay.body).not.toContain('/incident declare');
+    expect(replay.body).toBe(first.body);
+    expect(await helpRuns()).toBe(runsAfterFirst);
     const metrics = await (await fetch(`http://127.0.0.1:${h.bot.port}/metrics`)).text();
     expect(metrics).toMatch(/incident_bot_events_total\{type="request",outcome="replay"\} 1/);
+  });
+
+  it('serves again a request whose first delivery was never answered (its replica died), and answers later deliveries the same way', async () => {
+    const body = fixture('slash_command.docs_example.form-urlencoded.txt').replace(/text=[^&]*/, 'text=help').replace('%2Fwebhook-collect', '%2Fincident');
+    const at = Math.floor(Date.now() / 1000) - 7; // not the second the test above signed in
+    const signed = { body, contentType: 'application/x-www-form-urlencoded', timestamp: at, signature: signSlackRequest(SIGNING_SECRET, at, body) };
+    // What a replica that took the request and died before answering leaves behind.
+    await h.bot.database.query('INSERT INTO seen_request_signatures (signature) VALUES ($1)', [signed.signature]);
+    const resent = await h.emulator.postToBot(signed);
+    expect(resent.body).toContain('/incident declare');
+    const { rows } = await h.bot.database.query<{ answer: string }>('SELECT answer FROM seen_request_signatures WHERE signature = $1', [signed.signature]);
+    expect(rows[0].answer).toContain('/incident declare');
+    const replay = await h.emulator.postToBot(signed);
+    expect(replay.body).toBe(resent.body);
   });
 
   it('answers url_verification with the challenge', async () => {
