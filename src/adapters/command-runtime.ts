@@ -35,7 +35,7 @@ export function buildCommandRuntime(env: Env, config: IncidentConfig, clock: Clo
   const a = config.artifacts;
   const artifacts =
     a.kind === 's3'
-      ? s3ArtifactStore({ bucket: a.bucket as string, endpoint: a.endpoint, region: a.region, forcePathStyle: a.force_path_style, prefix: a.prefix, linkExpirySeconds: expiryMs / 1000 })
+      ? s3ArtifactStore({ bucket: a.bucket as string, endpoint: a.endpoint, region: a.region, forcePathStyle: a.force_path_style, prefix: a.prefix, linkExpirySeconds: expiryMs / 1000, timeoutMs: a.timeout_seconds * 1000 })
       : localArtifactStore(a.local_dir ?? join(env.dataDir, 'artifacts'), (key) => `${baseUrl}/artifacts/${signer.sign(key, new Date(clock.now().getTime() + expiryMs))}`);
   const backgroundWork = new BackgroundWork();
   return {

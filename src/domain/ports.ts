@@ -99,7 +99,10 @@ export interface SharedPostmortem {
   fileName: string;
   title: string;
   markdown: string;
-  link: string;
+  /** The stored copy's link; null when the artifact store failed and the uploaded file is the only copy. */
+  link: string | null;
+  /** Why the copy could not be stored, when it could not. */
+  storeProblem: string | null;
   version: number;
 }
 

@@ -24,10 +24,10 @@ export interface TestS3Server {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver on 127.0.0.1 (a free port) with `bucket` created. */
-export async function startS3Server(bucket = 'incident-artifacts'): Promise<TestS3Server> {
+/** Starts s3rver on 127.0.0.1 (a free port, or the one given) with `bucket` created. */
+export async function startS3Server(bucket = 'incident-artifacts', port = 0): Promise<TestS3Server> {
   const directory = mkdtempSync(join(tmpdir(), 's3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory, configureBuckets: [{ name: bucket }] });
   const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

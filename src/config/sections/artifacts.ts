@@ -6,7 +6,7 @@ const whole = (min: number, max: number, what: string) => {
 };
 
 /** What the `artifacts:` section holds when it is left out: a folder under DATA_DIR. */
-export const ARTIFACT_DEFAULTS = { kind: 'local' as const, force_path_style: false, prefix: '', link_expiry_hours: 168, max_output_mb: 64 };
+export const ARTIFACT_DEFAULTS = { kind: 'local' as const, force_path_style: false, prefix: '', link_expiry_hours: 168, max_output_mb: 64, timeout_seconds: 30 };
 
 /** The `artifacts:` section: where full command outputs and postmortems are kept, and how long links work. */
 export const artifactsSection = z
@@ -22,6 +22,8 @@ export const artifactsSection = z
     prefix: z.string({ error: 'expected text' }).regex(/^([A-Za-z0-9._-]+\/)*$/, { error: 'expected a key prefix ending in "/", such as bot/, or nothing' }).default(''),
     link_expiry_hours: whole(1, 168, 'hours').default(ARTIFACT_DEFAULTS.link_expiry_hours),
     max_output_mb: whole(1, 1024, 'megabytes').default(ARTIFACT_DEFAULTS.max_output_mb),
+    /** s3: how long one request to the bucket may take before it counts as failed (the SDK then tries again). */
+    timeout_seconds: whole(1, 600, 'seconds').default(ARTIFACT_DEFAULTS.timeout_seconds),
   })
   .superRefine((a, ctx) => {
     if (a.kind === 's3' && !a.bucket) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'is required when kind is s3' });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getIncident } from '../../store/incidents';
 import { completePostmortem, reservePostmortemVersion } from '../../store/postmortems';
 import { listStatusUpdates } from '../../store/status-updates';
@@ -8,6 +9,7 @@ import { assemblePostmortem } from '../postmortem/assemble';
 import { postmortemFileName, postmortemKey } from '../postmortem/key';
 import type { TimelineEntry } from '../timeline';
 import { backfillChannel } from './backfill-channel';
+import type { StoredArtifact } from '../ports';
 import type { FlowDeps } from './deps';
 
 export interface GenerateInput {
@@ -19,10 +21,13 @@ export interface GenerateInput {
 /** A stored version of the draft: where it is, its link and fingerprint, and what reading the channel back found. */
 export interface GeneratedPostmortem {
   version: number;
-  key: string;
+  /** Where the draft is stored, and its link: both null when the artifact store failed (see storeProblem). */
+  key: string | null;
   fileName: string;
-  link: string;
+  link: string | null;
   sha256: string;
+  /** Why the artifact store did not take the draft; it was still posted to the channel. */
+  storeProblem: string | null;
   backfilled: number;
   backfillProblem: string | null;
 }
@@ -63,6 +68,21 @@ async function render(deps: FlowDeps, incidentId: number, version: number, input
 }
 
 /**
+ * Puts the draft in the artifact store and records it. When the store fails (an S3 endpoint down), the draft is
+ * still posted: the version stays without a key, and the problem is reported instead of the link.
+ */
+async function storeDraft(deps: FlowDeps, incidentId: number, version: number, key: string, markdown: string): Promise<{ key: string | null; link: string | null; sha256: string; problem: string | null }> {
+  let stored: StoredArtifact;
+  try {
+    stored = await deps.artifacts.put(key, markdown, 'text/markdown; charset=utf-8');
+  } catch (err) {
+    return { key: null, link: null, sha256: createHash('sha256').update(markdown, 'utf8').digest('hex'), problem: err instanceof Error ? err.message : String(err) };
+  }
+  await completePostmortem(deps.db, incidentId, version, stored);
+  return { key, link: await deps.artifacts.link(key), sha256: stored.sha256, problem: null };
+}
+
+/**
  * Writes a new version of an incident's postmortem draft: reads the channel back for anything the bot missed,
  * assembles the draft from the timeline, stores it as `postmortems/<date>-inc-<n>-<slug>[-v<n>].md`, records it
  * (table and timeline), uploads it to the incident channel and links it from the announcement's thread.
@@ -75,20 +95,20 @@ export async function generatePostmortem(deps: FlowDeps, input: GenerateInput): 
   const version = await reservePostmortemVersion(deps.db, before.id, input.requestedBy, deps.clock.now());
   const { incident, markdown } = await render(deps, before.id, version, input, backfill);
   const key = postmortemKey(incident, version);
-  const stored = await deps.artifacts.put(key, markdown, 'text/markdown; charset=utf-8');
-  await completePostmortem(deps.db, incident.id, version, stored);
-  const link = await deps.artifacts.link(key);
+  const kept = await storeDraft(deps, incident.id, version, key, markdown);
   await addTimelineEntry(deps.db, {
     incidentId: incident.id,
     kind: 'postmortem',
     occurredAt: deps.clock.now(),
     actorId: input.requestedBy,
-    text: `Postmortem draft v${version} written: ${key}`,
-    data: { version, key, link, sha256: stored.sha256 },
+    text: kept.problem === null ? `Postmortem draft v${version} written: ${key}` : `Postmortem draft v${version} posted; the artifact store did not take it: ${kept.problem}`,
+    data: { version, key: kept.key, link: kept.link, sha256: kept.sha256 },
   });
   const fileName = postmortemFileName(incident, version);
-  await deps.chat.sharePostmortem(incident, { fileName, title: `${incidentKey(incident)} postmortem draft v${version}: ${incident.title}`, markdown, link, version });
-  return { version, key, fileName, link, sha256: stored.sha256, backfilled: backfill.inserted, backfillProblem: backfill.problem };
+  await deps.chat.sharePostmortem(incident, {
+    fileName, title: `${incidentKey(incident)} postmortem draft v${version}: ${incident.title}`, markdown, link: kept.link, storeProblem: kept.problem, version,
+  });
+  return { version, key: kept.key, fileName, link: kept.link, sha256: kept.sha256, storeProblem: kept.problem, backfilled: backfill.inserted, backfillProblem: backfill.problem };
 }
 
 /** The first draft, written on resolve; when it fails, the channel hears how to try again, and the error goes on. */

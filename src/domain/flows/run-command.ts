@@ -28,7 +28,7 @@ async function storeOutput(deps: CommandDeps, incident: Incident, run: CommandRu
   try {
     await deps.artifacts.put(key, output.all(), 'text/plain; charset=utf-8');
   } catch (err) {
-    return { outputBytes: output.bytes, outputSha256: output.sha256(), link: null, error: `The full output could not be stored: ${(err as Error).message}` };
+    return { outputBytes: output.bytes, outputSha256: output.sha256(), link: null, error: `The full output could not be stored (${(err as Error).message}). Its size and SHA-256 are recorded; the tail shown here is all that was kept.` };
   }
   const link = await deps.artifacts.link(key).catch(() => null);
   return { outputBytes: output.bytes, outputSha256: output.sha256(), artifactKey: key, link };

@@ -14,7 +14,9 @@ export function postmortemReply(result: GeneratedPostmortem): string {
     : result.backfilled > 0
       ? ` It read back ${result.backfilled} message(s) the bot had missed.`
       : '';
-  return `:page_facing_up: Postmortem draft v${result.version} is posted in this channel: <${result.link}|${escapeMrkdwn(result.fileName)}>.${backfill}`;
+  const file = result.link ? `<${result.link}|${escapeMrkdwn(result.fileName)}>` : `*${escapeMrkdwn(result.fileName)}*`;
+  const store = result.storeProblem ? ` The artifact store did not take it (${escapeMrkdwn(result.storeProblem)}); run \`/incident postmortem\` again once it is back.` : '';
+  return `:page_facing_up: Postmortem draft v${result.version} is posted in this channel: ${file}.${store}${backfill}`;
 }
 
 /** `/incident postmortem`: writes a new version of the draft from the timeline, e.g. after late notes. */

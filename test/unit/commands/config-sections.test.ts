@@ -24,7 +24,7 @@ describe('the regions, approvers, artifacts and redaction sections', () => {
     const config = loadIncidentConfig('incident.config.yml');
     expect(config.regions).toEqual({});
     expect(config.approvers).toEqual({ users: [], usergroups: [], request_expiry_minutes: 15 });
-    expect(config.artifacts).toEqual({ kind: 'local', force_path_style: false, prefix: '', link_expiry_hours: 168, max_output_mb: 64 });
+    expect(config.artifacts).toEqual({ kind: 'local', force_path_style: false, prefix: '', link_expiry_hours: 168, max_output_mb: 64, timeout_seconds: 30 });
     expect(config.redaction).toEqual({ use_defaults: true, patterns: [] });
   });
 
