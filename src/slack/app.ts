@@ -1,5 +1,4 @@
 import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import type { Env } from '../config/env';
 import { healthRoutes } from '../http/health-routes';
 import { registerActions } from './actions/register';
@@ -49,7 +48,7 @@ export function createSlackApp(env: Env, deps: BotDeps, inFlight: InFlightWork):
   registerCommands(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);
-  app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     deps.logger.error('unhandled error in a listener', error);
     // An event's delivery fails with it, so Slack retries the event (see ackEventsAfterProcessing).
     if (isEventDelivery(body)) throw error;

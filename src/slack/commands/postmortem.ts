@@ -1,5 +1,6 @@
 import { generatePostmortem, type GeneratedPostmortem } from '../../domain/flows/generate-postmortem';
 import { escapeMrkdwn } from '../blocks/mrkdwn';
+import { draftFileLink } from '../blocks/postmortem';
 import { flowDeps } from '../deps';
 import { requireIncidentChannel } from '../incident-context';
 import { usageOf } from './catalog';
@@ -14,9 +15,8 @@ export function postmortemReply(result: GeneratedPostmortem): string {
     : result.backfilled > 0
       ? ` It read back ${result.backfilled} message(s) the bot had missed.`
       : '';
-  const file = result.link ? `<${result.link}|${escapeMrkdwn(result.fileName)}>` : `*${escapeMrkdwn(result.fileName)}*`;
   const store = result.storeProblem ? ` The artifact store did not take it (${escapeMrkdwn(result.storeProblem)}); run \`/incident postmortem\` again once it is back.` : '';
-  return `:page_facing_up: Postmortem draft v${result.version} is posted in this channel: ${file}.${store}${backfill}`;
+  return `:page_facing_up: Postmortem draft v${result.version} is posted in this channel: ${draftFileLink(result)}.${store}${backfill}`;
 }
 
 /** `/incident postmortem`: writes a new version of the draft from the timeline, e.g. after late notes. */
